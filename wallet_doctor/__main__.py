@@ -1,0 +1,3 @@
+from wallet_doctor.cli import main
+
+main()
