@@ -1,0 +1,135 @@
+"""Answers given to a walk: `-a QUESTION=CHOICE` flags and answers files (YAML or JSON, or - for stdin)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from wallet_doctor.errors import BadAnswers
+
+MAX_ANSWERS_BYTES = 1024 * 1024
+_FILE_KEYS = ("tree", "tree_digest", "answers", "expect", "comment")
+
+
+@dataclass(frozen=True)
+class AnswerSet:
+    """What a caller answered: optionally the tree to start in, and question id to choice id."""
+
+    answers: dict[str, str] = field(default_factory=dict)
+    tree: str | None = None
+    tree_digest: str | None = None
+
+
+def parse_flags(flags: Sequence[str]) -> dict[str, str]:
+    """`['q=c', ...]` to `{'q': 'c'}`; a later flag for the same question wins."""
+    result: dict[str, str] = {}
+    for flag in flags:
+        question, sep, choice = flag.partition("=")
+        question, choice = question.strip(), choice.strip()
+        if not sep or not question or not choice:
+            raise BadAnswers(f"'--answer {flag}' is not QUESTION=CHOICE. Write it like `-a login_symptom=no_sms`.")
+        result[question] = choice
+    return result
+
+
+def read_file(source: str) -> AnswerSet:
+    """Read an answers file; '-' reads standard input."""
+    if source == "-":
+        data = sys.stdin.buffer.read(MAX_ANSWERS_BYTES + 1)
+        name = "standard input"
+    else:
+        path = Path(source)
+        try:
+            if path.is_dir():
+                raise BadAnswers(f"The answers file '{source}' is a folder. Give the path of a YAML or JSON file.")
+            with path.open("rb") as handle:
+                data = handle.read(MAX_ANSWERS_BYTES + 1)
+        except FileNotFoundError:
+            raise BadAnswers(
+                f"The answers file '{source}' does not exist. Check the path given to --answers."
+            ) from None
+        except OSError as exc:
+            raise BadAnswers(f"Cannot read the answers file '{source}': {exc.strerror}.") from None
+        name = source
+    return parse(data, name)
+
+
+def parse(data: bytes, name: str) -> AnswerSet:
+    """An AnswerSet from the bytes of an answers file (JSON or YAML)."""
+    if len(data) > MAX_ANSWERS_BYTES:
+        raise BadAnswers(f"The answers file {name} is larger than 1 MB. An answers file holds a few answers only.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise BadAnswers(f"The answers file {name} is not UTF-8 text. Give a YAML or JSON file.") from None
+    content = _load(text, name)
+    if content is None:
+        raise BadAnswers(
+            f'The answers file {name} is empty. Write `question: choice` lines, or {{"answers": {{...}}}}.'
+        )
+    if not isinstance(content, dict):
+        raise BadAnswers(
+            f"The answers file {name} holds {_kind(content)}, not a mapping. Write `question: choice` lines, "
+            'or {"tree": "...", "answers": {"question": "choice"}}.'
+        )
+    if "answers" in content:
+        unknown = [k for k in content if k not in _FILE_KEYS]
+        if unknown:
+            raise BadAnswers(
+                f"The answers file {name} has unknown key(s) {', '.join(map(str, unknown))}. "
+                f"Use only: {', '.join(_FILE_KEYS)}."
+            )
+        tree, digest, answers = content.get("tree"), content.get("tree_digest"), content["answers"]
+        if tree is not None and not isinstance(tree, str):
+            raise BadAnswers(f"In the answers file {name}, 'tree' should be a tree id, not {_kind(tree)}.")
+    else:
+        tree, digest, answers = None, None, content
+    if answers is None:
+        answers = {}
+    if not isinstance(answers, dict):
+        raise BadAnswers(
+            f"In the answers file {name}, 'answers' should be a mapping of question to choice, not {_kind(answers)}."
+        )
+    result: dict[str, str] = {}
+    for question, choice in answers.items():
+        if not isinstance(choice, str | int) or isinstance(choice, bool):
+            raise BadAnswers(
+                f"In the answers file {name}, the answer to '{question}' should be a choice id, not {_kind(choice)}."
+            )
+        result[str(question)] = str(choice)
+    return AnswerSet(result, tree, digest if isinstance(digest, str) else None)
+
+
+def _load(text: str, name: str) -> object:
+    if text.lstrip().startswith(("{", "[")):
+        import json
+
+        try:
+            return json.loads(text)
+        except RecursionError:
+            raise BadAnswers(f"The answers file {name} is nested too deeply to be an answers file.") from None
+        except ValueError as exc:
+            raise BadAnswers(f"The answers file {name} is not valid JSON: {exc}.") from None
+    from wallet_doctor.yaml_safe import compose, to_plain
+
+    root, problems = compose(text.encode("utf-8"), name)
+    if problems:
+        raise BadAnswers(f"The answers file cannot be read: {problems[0]}")
+    if root is None:
+        return None
+    try:
+        return to_plain(root)
+    except RecursionError:
+        raise BadAnswers(f"The answers file {name} is nested too deeply to be an answers file.") from None
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return f"'{value}'"

@@ -1,0 +1,132 @@
+"""The walk through the trees as a pure state machine: where we are, what was answered, going back.
+
+No input, no output, no prompts: the wizard and every scripted mode drive this same engine, so one set of
+answers gives one outcome whichever way it is driven.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from wallet_doctor.errors import UnknownChoice, UnknownQuestion, UnknownTree, WalletDoctorError
+from wallet_doctor.model import Catalog, Choice, Jump, Outcome, Question
+
+# A validated catalog has no cycles; this bound only keeps an unvalidated one from hanging a walk.
+_MAX_JUMPS = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """One question answered on the way."""
+
+    question: Question
+    choice: Choice
+
+
+@dataclass(frozen=True, slots=True)
+class Walk:
+    """An immutable position in a walk. `answer` and `back` return new walks."""
+
+    catalog: Catalog
+    tree: str  # the tree the walk started in
+    answers: tuple[Answer, ...]
+    current: Question | Outcome
+    trees: tuple[str, ...]  # the trees visited, in order, the current one last
+
+    @classmethod
+    def start(cls, catalog: Catalog, tree_id: str) -> Walk:
+        """A walk at the first question (or outcome) of `tree_id`."""
+        tree = catalog.trees.get(tree_id)
+        if tree is None:
+            raise UnknownTree(tree_id, list(catalog.trees))
+        current, trees = _settle(catalog, tree.start, (tree_id,))
+        return cls(catalog, tree_id, (), current, trees)
+
+    @property
+    def question(self) -> Question | None:
+        """The question waiting for an answer, or None when an outcome is reached."""
+        return self.current if isinstance(self.current, Question) else None
+
+    @property
+    def outcome(self) -> Outcome | None:
+        return self.current if isinstance(self.current, Outcome) else None
+
+    @property
+    def finished(self) -> bool:
+        return isinstance(self.current, Outcome)
+
+    def answer(self, choice_id: str) -> Walk:
+        """Answer the current question; raises UnknownChoice with the valid ones."""
+        question = self.question
+        if question is None:
+            raise WalletDoctorError("The walk has reached an outcome; there is no question to answer.")
+        choice = question.choice(choice_id)
+        if choice is None:
+            raise UnknownChoice(question.id, choice_id, question.choice_ids)
+        current, trees = _settle(self.catalog, choice.next, self.trees)
+        return Walk(self.catalog, self.tree, (*self.answers, Answer(question, choice)), current, trees)
+
+    def back(self) -> Walk:
+        """The walk as it was before the last answer; that answer and everything after it is forgotten."""
+        if not self.answers:
+            return self
+        return replay(self.catalog, self.tree, ((a.question.id, a.choice.id) for a in self.answers[:-1]))
+
+    @property
+    def can_go_back(self) -> bool:
+        return bool(self.answers)
+
+    def as_answers(self) -> dict[str, str]:
+        """The answers given, question id to choice id, in walk order."""
+        return {a.question.id: a.choice.id for a in self.answers}
+
+
+def _settle(catalog: Catalog, node_id: str, trees: tuple[str, ...]) -> tuple[Question | Outcome, tuple[str, ...]]:
+    """Follow jumps from `node_id` to the next question or outcome."""
+    for _ in range(_MAX_JUMPS):
+        node = catalog.node(node_id)
+        if node is None:
+            raise WalletDoctorError(
+                f"The walk reached '{node_id}', which does not exist. Run `wallet-doctor validate`."
+            )
+        if not isinstance(node, Jump):
+            return node, trees
+        target = catalog.trees.get(node.target)
+        if target is None:
+            raise UnknownTree(node.target, list(catalog.trees))
+        node_id, trees = target.start, (*trees, target.id)
+    raise WalletDoctorError("The walk jumps between trees without end. Run `wallet-doctor validate`.")
+
+
+def replay(catalog: Catalog, tree_id: str, answers: Iterable[tuple[str, str]]) -> Walk:
+    """The walk that answers, in order, exactly the questions given; each must be the one asked."""
+    walk = Walk.start(catalog, tree_id)
+    for question_id, choice_id in answers:
+        asked = walk.question
+        if asked is None or asked.id != question_id:
+            raise WalletDoctorError(f"The walk does not ask '{question_id}' at this point.")
+        walk = walk.answer(choice_id)
+    return walk
+
+
+def drive(catalog: Catalog, tree_id: str, answers: Mapping[str, str]) -> Walk:
+    """Walk from `tree_id`, answering each question from `answers`, until a question has no answer or
+    an outcome is reached. Every answer is checked first: an unknown question or choice is refused even
+    when the walk would not ask it, so that a typo never passes silently."""
+    walk = Walk.start(catalog, tree_id)
+    check_answers(catalog, tree_id, answers)
+    while (question := walk.question) is not None and question.id in answers:
+        walk = walk.answer(answers[question.id])
+    return walk
+
+
+def check_answers(catalog: Catalog, tree_id: str, answers: Mapping[str, str]) -> None:
+    """Raise UnknownQuestion or UnknownChoice for the first answer the trees reachable from `tree_id` cannot take."""
+    askable = {q.id: q for reachable in catalog.reachable_trees(tree_id) for q in catalog.trees[reachable].questions}
+    for question_id, choice_id in answers.items():
+        question = askable.get(question_id)
+        if question is None:
+            raise UnknownQuestion(question_id, tree_id, list(askable))
+        if question.choice(choice_id) is None:
+            raise UnknownChoice(question_id, choice_id, question.choice_ids)

@@ -1,0 +1,511 @@
+"""Tree files to model values. Every problem found in a file is reported, each with its line, node and fix."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from wallet_doctor.errors import Problem
+from wallet_doctor.model import (
+    CHECK_CHOICES,
+    LANGUAGES,
+    PROBES,
+    SEVERITIES,
+    Catalog,
+    Choice,
+    Item,
+    Jump,
+    Location,
+    Node,
+    Outcome,
+    Question,
+    SharedBlock,
+    Text,
+    Tree,
+)
+from wallet_doctor.yaml_safe import compose
+
+if TYPE_CHECKING:
+    import yaml
+
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
+_TREE_KEYS = {"required": ("tree", "version", "title", "summary", "start", "nodes"), "optional": ("keywords",)}
+_NODE_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "question": (("kind", "text", "choices"), ("help",)),
+    "check": (("kind", "probe", "text", "choices"), ("help",)),
+    "outcome": (("kind", "title", "severity", "summary", "steps"), ("prepare", "escalate", "related")),
+    "jump": (("kind", "tree"), ()),
+}
+_YAML_1_1_BOOLEANS = {"yes", "no", "on", "off", "y", "n"}
+
+
+def tree_files(directory: Path) -> list[Path]:
+    """The tree and shared-steps files of a folder, in a stable order."""
+    return sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def load_file(path: Path, display: str | None = None) -> tuple[Tree | list[SharedBlock] | None, list[Problem]]:
+    """Read one file: a Tree, the blocks of a shared-steps file, or None when it cannot be read."""
+    file = display or str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [
+            Problem(file, 0, f"Cannot read the file: {exc.strerror}.", "Check that it exists and is readable.")
+        ]
+    return parse(data, file)
+
+
+def parse(data: bytes, file: str) -> tuple[Tree | list[SharedBlock] | None, list[Problem]]:
+    """Parse the bytes of one tree or shared-steps file."""
+    root, problems = compose(data, file)
+    if root is None or problems:
+        return None, problems
+    reader = _Reader(file)
+    result = reader.document(root, hashlib.sha256(data).hexdigest())
+    return result, reader.problems
+
+
+def load_catalog(directories: Iterable[Path]) -> tuple[Catalog, list[Problem]]:
+    """Load every file of `directories` (a single file counts as a folder of one); a tree or block in a
+    later folder replaces one of the same id."""
+    trees: dict[str, Tree] = {}
+    shared: dict[str, SharedBlock] = {}
+    problems: list[Problem] = []
+    for directory in directories:
+        seen_trees: dict[str, Tree] = {}
+        seen_blocks: dict[str, SharedBlock] = {}
+        for path in tree_files(directory) if directory.is_dir() else [directory]:
+            result, found = load_file(path, _display(path))
+            problems.extend(found)
+            if isinstance(result, Tree):
+                if result.id in seen_trees:
+                    first = seen_trees[result.id].loc
+                    problems.append(_duplicate(result.loc, "tree", result.id, first))
+                    continue
+                seen_trees[result.id] = result
+            elif isinstance(result, list):
+                for block in result:
+                    if block.id in seen_blocks:
+                        problems.append(_duplicate(block.loc, "shared block", block.id, seen_blocks[block.id].loc))
+                        continue
+                    seen_blocks[block.id] = block
+        trees.update(seen_trees)
+        shared.update(seen_blocks)
+    return Catalog(trees, shared), problems
+
+
+def _duplicate(loc: Location, what: str, ident: str, first: Location) -> Problem:
+    return Problem(
+        loc.file, loc.line, f"The {what} id '{ident}' is already used at {first}.", f"Rename one of the {what}s."
+    )
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+class _Reader:
+    """Turns the node graph of one file into model values, collecting problems instead of stopping."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+
+    # -- the two kinds of file -------------------------------------------------------------------------
+
+    def document(self, root: yaml.Node, digest: str) -> Tree | list[SharedBlock] | None:
+        fields = self.mapping(root, "The file", None)
+        if fields is None:
+            return None
+        if "shared" in fields and "tree" not in fields:
+            return self.shared_file(root, fields)
+        if "tree" not in fields:
+            self.add(
+                root,
+                "The file is neither a tree (no 'tree' key) nor shared steps (no 'shared' key).",
+                "Start a tree with `tree: ID` or a shared-steps file with `shared:`.",
+            )
+            return None
+        return self.tree(root, fields, digest)
+
+    def shared_file(self, root: yaml.Node, fields: dict[str, tuple[yaml.Node, yaml.Node]]) -> list[SharedBlock]:
+        self.known_keys(fields, ("shared",), "the shared-steps file", None)
+        blocks_node = fields["shared"][1]
+        blocks = self.mapping(blocks_node, "'shared'", None)
+        result: list[SharedBlock] = []
+        for block_id, (key, value) in (blocks or {}).items():
+            if not self.check_id(key, block_id, "shared block id", None):
+                continue
+            items = self.items(value, f"shared block '{block_id}'", block_id)
+            if items is not None and not items:
+                self.add(value, f"Shared block '{block_id}' is empty.", "Give it at least one item.", block_id)
+            result.append(SharedBlock(block_id, items or (), self.loc(key)))
+        return result
+
+    def tree(self, root: yaml.Node, fields: dict[str, tuple[yaml.Node, yaml.Node]], digest: str) -> Tree | None:
+        self.known_keys(fields, (*_TREE_KEYS["required"], *_TREE_KEYS["optional"]), "the tree", None)
+        missing = [k for k in _TREE_KEYS["required"] if k not in fields]
+        for key in missing:
+            self.add(root, f"The tree has no '{key}'.", f"Add `{key}:` at the top level (see docs/tree-format.md).")
+        tree_key, tree_value = fields["tree"]
+        tree_id = self.ident(tree_value, "tree id", None)
+        version = self.integer(fields["version"][1], "version", None) if "version" in fields else None
+        title = self.text(fields["title"][1], "title", None) if "title" in fields else None
+        summary = self.text(fields["summary"][1], "summary", None) if "summary" in fields else None
+        keywords = self.keywords(fields["keywords"][1]) if "keywords" in fields else ()
+        start = self.ident(fields["start"][1], "start", None) if "start" in fields else None
+        nodes, broken = self.nodes(fields["nodes"][1], tree_id or "?") if "nodes" in fields else ({}, set())
+        if None in (tree_id, version, title, summary, start) or missing:
+            return None
+        assert tree_id and version and title and summary and start  # narrowed by the check above
+        return Tree(
+            id=tree_id,
+            version=version,
+            title=title,
+            summary=summary,
+            keywords=keywords,
+            start=start,
+            start_loc=self.loc(fields["start"][1]),
+            nodes=nodes,
+            loc=self.loc(tree_key),
+            digest=digest,
+            broken=frozenset(broken),
+        )
+
+    def keywords(self, node: yaml.Node) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        fields = self.mapping(node, "keywords", None)
+        if fields is None:
+            return ()
+        self.known_keys(fields, LANGUAGES, "keywords", None)
+        result = []
+        for lang, (_key, value) in fields.items():
+            words = self.sequence(value, f"keywords '{lang}'", None)
+            strings = tuple(w for w in (self.string(v, "a keyword", None) for v in words or ()) if w)
+            result.append((lang, strings))
+        return tuple(result)
+
+    # -- nodes -----------------------------------------------------------------------------------------
+
+    def nodes(self, node: yaml.Node, tree_id: str) -> tuple[dict[str, Node], set[str]]:
+        """The readable nodes, and the ids of those that are not (their problems are reported)."""
+        fields = self.mapping(node, "'nodes'", None)
+        result: dict[str, Node] = {}
+        broken: set[str] = set()
+        if fields is not None and not fields:
+            self.add(node, "The tree has no nodes.", "Add at least a question and the outcomes it leads to.")
+        for node_id, (key, value) in (fields or {}).items():
+            if not self.check_id(key, node_id, "node id", None):
+                continue
+            built = self.node(value, node_id, tree_id)
+            if built is not None:
+                result[node_id] = built
+            else:
+                broken.add(node_id)
+        return result, broken
+
+    def node(self, node: yaml.Node, node_id: str, tree_id: str) -> Node | None:
+        fields = self.mapping(node, f"Node '{node_id}'", node_id)
+        if fields is None:
+            return None
+        if "kind" not in fields:
+            self.add(node, "The node has no 'kind'.", "Add `kind:` question, check, outcome or jump.", node_id)
+            return None
+        kind_node = fields["kind"][1]
+        kind = self.string(kind_node, "kind", node_id)
+        if kind not in _NODE_KEYS:
+            if kind is not None:
+                self.add(
+                    kind_node,
+                    f"Unknown node kind '{kind}'{_suggest(kind, _NODE_KEYS)}.",
+                    "Use one of: question, check, outcome, jump.",
+                    node_id,
+                )
+            return None
+        required, optional = _NODE_KEYS[kind]
+        self.known_keys(fields, (*required, *optional), f"a {kind} node", node_id)
+        absent = [k for k in required if k not in fields]
+        for key in absent:
+            self.add(node, f"The {kind} has no '{key}'.", f"Add `{key}:` (see docs/tree-format.md).", node_id)
+        if absent:
+            return None
+        loc = self.loc(node)
+        if kind in ("question", "check"):
+            return self.question(fields, node_id, tree_id, kind, loc)
+        if kind == "outcome":
+            return self.outcome(fields, node_id, tree_id, loc)
+        target = self.ident(fields["tree"][1], "jump target", node_id)
+        return Jump(node_id, tree_id, target, loc) if target else None
+
+    def question(
+        self, fields: dict[str, tuple[yaml.Node, yaml.Node]], node_id: str, tree_id: str, kind: str, loc: Location
+    ) -> Question | None:
+        text = self.text(fields["text"][1], "text", node_id)
+        help_text = self.text(fields["help"][1], "help", node_id) if "help" in fields else None
+        probe = None
+        if kind == "check":
+            probe_node = fields["probe"][1]
+            probe = self.string(probe_node, "probe", node_id)
+            if probe is not None and probe not in PROBES:
+                self.add(
+                    probe_node,
+                    f"Unknown probe '{probe}'{_suggest(probe, PROBES)}.",
+                    f"Use one of: {', '.join(PROBES)}.",
+                    node_id,
+                )
+        choices_node = fields["choices"][1]
+        choices = self.choices(choices_node, node_id, kind)
+        if text is None or choices is None:
+            return None
+        return Question(node_id, tree_id, text, help_text, choices, loc, probe)
+
+    def choices(self, node: yaml.Node, node_id: str, kind: str) -> tuple[Choice, ...] | None:
+        entries = self.sequence(node, "choices", node_id)
+        if entries is None:
+            return None
+        result: list[Choice] = []
+        lines: dict[str, int] = {}
+        for entry in entries:
+            fields = self.mapping(entry, "A choice", node_id)
+            if fields is None:
+                continue
+            self.known_keys(fields, ("id", "label", "next"), "a choice", node_id)
+            absent = [k for k in ("id", "label", "next") if k not in fields]
+            for key in absent:
+                self.add(entry, f"A choice has no '{key}'.", f"Add `{key}:` to the choice.", node_id)
+            if absent:
+                continue
+            choice_id = self.ident(fields["id"][1], "choice id", node_id)
+            label = self.text(fields["label"][1], "label", node_id)
+            target = self.ident(fields["next"][1], "next", node_id)
+            if choice_id is None or label is None or target is None:
+                continue
+            if choice_id in lines:
+                self.add(
+                    fields["id"][1],
+                    f"Choice id '{choice_id}' is used twice (first at line {lines[choice_id]}).",
+                    "Give each choice of a question its own id.",
+                    node_id,
+                )
+                continue
+            lines[choice_id] = self.loc(entry).line
+            if kind == "check" and choice_id not in CHECK_CHOICES:
+                self.add(
+                    fields["id"][1],
+                    f"A check's choice is '{choice_id}'.",
+                    f"Name a check's choices {', '.join(CHECK_CHOICES)}.",
+                    node_id,
+                )
+            result.append(Choice(choice_id, label, target, self.loc(entry)))
+        if kind == "check":
+            for needed in ("pass", "fail"):
+                if needed not in lines:
+                    self.add(
+                        node, f"The check has no '{needed}' choice.", f"Add a choice with `id: {needed}`.", node_id
+                    )
+        if len(entries) < 2:
+            self.add(
+                node,
+                f"The {kind} has {len(entries)} choice(s); a question needs at least 2.",
+                "Add choices, or replace the question with the node it leads to.",
+                node_id,
+            )
+        return tuple(result)
+
+    def outcome(
+        self, fields: dict[str, tuple[yaml.Node, yaml.Node]], node_id: str, tree_id: str, loc: Location
+    ) -> Outcome | None:
+        title = self.text(fields["title"][1], "title", node_id)
+        summary = self.text(fields["summary"][1], "summary", node_id)
+        severity_node = fields["severity"][1]
+        severity = self.string(severity_node, "severity", node_id)
+        if severity is not None and severity not in SEVERITIES:
+            self.add(
+                severity_node,
+                f"Unknown severity '{severity}'{_suggest(severity, SEVERITIES)}.",
+                f"Use one of: {', '.join(SEVERITIES)}.",
+                node_id,
+            )
+            severity = None
+        steps = self.items(fields["steps"][1], "steps", node_id)
+        prepare = self.items(fields["prepare"][1], "prepare", node_id) if "prepare" in fields else ()
+        escalate = self.items(fields["escalate"][1], "escalate", node_id) if "escalate" in fields else ()
+        related: tuple[str, ...] = ()
+        related_loc = None
+        if "related" in fields:
+            related_node = fields["related"][1]
+            related_loc = self.loc(related_node)
+            values = self.sequence(related_node, "related", node_id) or []
+            related = tuple(r for r in (self.ident(v, "related tree", node_id) for v in values) if r)
+        if None in (title, summary, severity, steps, prepare, escalate):
+            return None
+        assert title and summary and severity and steps is not None and prepare is not None and escalate is not None
+        return Outcome(node_id, tree_id, title, severity, summary, steps, prepare, escalate, related, loc, related_loc)
+
+    def items(self, node: yaml.Node, what: str, node_id: str | None) -> tuple[Item, ...] | None:
+        entries = self.sequence(node, what, node_id)
+        if entries is None:
+            return None
+        result: list[Item] = []
+        for entry in entries:
+            fields = self.mapping(entry, f"An item of {what}", node_id)
+            if fields is None:
+                continue
+            if "use" in fields:
+                self.known_keys(fields, ("use",), f"an item of {what} with 'use'", node_id)
+                block = self.ident(fields["use"][1], "use", node_id)
+                if block:
+                    result.append(Item(self.loc(entry), use=block))
+                continue
+            self.known_keys(fields, ("text", "warning"), f"an item of {what}", node_id)
+            if "text" not in fields:
+                self.add(entry, f"An item of {what} has neither 'text' nor 'use'.", "Add `text:` or `use:`.", node_id)
+                continue
+            text = self.text(fields["text"][1], "text", node_id)
+            warning = self.boolean(fields["warning"][1], "warning", node_id) if "warning" in fields else False
+            if text is not None:  # a bad `warning` is reported; the step itself still counts
+                result.append(Item(self.loc(entry), text=text, warning=bool(warning)))
+        return tuple(result)
+
+    # -- values ----------------------------------------------------------------------------------------
+
+    def text(self, node: yaml.Node, what: str, node_id: str | None) -> Text | None:
+        fields = self.mapping(node, f"'{what}'", node_id, hint=f"Write `{what}:` as a mapping of zh-CN and en texts.")
+        if fields is None:
+            return None
+        self.known_keys(fields, LANGUAGES, f"'{what}'", node_id)
+        pairs = []
+        for lang, (_key, value) in fields.items():
+            if lang in LANGUAGES:
+                string = self.string(value, f"{what} ({lang})", node_id)
+                if string is not None:
+                    pairs.append((lang, string))
+        for lang in LANGUAGES:
+            if lang not in fields:
+                self.add(node, f"'{what}' has no {lang} text.", f"Add `{lang}:` with the translation.", node_id)
+        return Text(tuple(pairs), self.loc(node))
+
+    def mapping(
+        self, node: yaml.Node, what: str, node_id: str | None, hint: str | None = None
+    ) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
+        import yaml
+
+        if not isinstance(node, yaml.MappingNode):
+            self.add(
+                node,
+                f"{what} should be a mapping, not {_describe(node)}.",
+                hint or "Write it as `key: value` lines.",
+                node_id,
+            )
+            return None
+        return {key.value: (key, value) for key, value in node.value if isinstance(key, yaml.ScalarNode)}
+
+    def sequence(self, node: yaml.Node, what: str, node_id: str | None) -> list[yaml.Node] | None:
+        import yaml
+
+        if not isinstance(node, yaml.SequenceNode):
+            self.add(node, f"'{what}' should be a list, not {_describe(node)}.", "Write it as `- item` lines.", node_id)
+            return None
+        return list(node.value)
+
+    def string(self, node: yaml.Node, what: str, node_id: str | None) -> str | None:
+        import yaml
+
+        if not isinstance(node, yaml.ScalarNode) or node.tag.endswith(":null"):
+            self.add(node, f"'{what}' should be text, not {_describe(node)}.", f"Write the {what} as text.", node_id)
+            return None
+        value: str = node.value  # the text as written: YAML 1.1's yes/no stay strings
+        if not value.strip():
+            self.add(node, f"'{what}' is empty.", f"Write the {what}.", node_id)
+            return None
+        return value
+
+    def ident(self, node: yaml.Node, what: str, node_id: str | None) -> str | None:
+        value = self.string(node, what, node_id)
+        if value is not None and not ID_PATTERN.match(value):
+            self.add(node, f"The {what} '{value}' is not a valid id.", _id_fix(value), node_id)
+            return None
+        return value
+
+    def check_id(self, key: yaml.Node, value: str, what: str, node_id: str | None) -> bool:
+        if ID_PATTERN.match(value):
+            return True
+        self.add(key, f"The {what} '{value}' is not a valid id.", _id_fix(value), node_id)
+        return False
+
+    def integer(self, node: yaml.Node, what: str, node_id: str | None) -> int | None:
+        import yaml
+
+        if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":int"):
+            try:
+                number = int(node.value.replace("_", ""), 0)
+            except ValueError:
+                number = 0
+            if number >= 1:
+                return number
+        self.add(node, f"'{what}' should be a whole number from 1 up.", f"Write `{what}: 1`, and count up.", node_id)
+        return None
+
+    def boolean(self, node: yaml.Node, what: str, node_id: str | None) -> bool | None:
+        import yaml
+
+        if isinstance(node, yaml.ScalarNode) and node.value in ("true", "false"):
+            return bool(node.value == "true")
+        hint = " (YAML 1.1 yes/no are not booleans here)" if str(node.value).lower() in _YAML_1_1_BOOLEANS else ""
+        self.add(node, f"'{what}' should be true or false{hint}.", f"Write `{what}: true` or leave it out.", node_id)
+        return None
+
+    def known_keys(
+        self, fields: dict[str, tuple[yaml.Node, yaml.Node]], allowed: tuple[str, ...], what: str, node_id: str | None
+    ) -> None:
+        for name, (key, _value) in fields.items():
+            if name not in allowed:
+                self.add(
+                    key,
+                    f"Unknown key '{name}' in {_article(what)}{_suggest(name, allowed)}.",
+                    f"Use only: {', '.join(allowed)}.",
+                    node_id,
+                )
+
+    # -- helpers ---------------------------------------------------------------------------------------
+
+    def loc(self, node: yaml.Node) -> Location:
+        return Location(self.file, node.start_mark.line + 1)
+
+    def add(self, node: yaml.Node, message: str, fix: str, node_id: str | None = None) -> None:
+        self.problems.append(Problem(self.file, node.start_mark.line + 1, message, fix, node_id))
+
+
+def _article(what: str) -> str:
+    return "an " + what[2:] if what.startswith("a ") and what[2:3] in "aeiou" else what
+
+
+def _describe(node: yaml.Node) -> str:
+    import yaml
+
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if node.tag.endswith(":null"):
+        return "nothing"
+    return f"'{node.value}'"
+
+
+def _suggest(word: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _id_fix(value: str) -> str:
+    better = re.sub(r"[^a-z0-9_]+", "_", value.lower()).strip("_")
+    if better and not better[0].isalpha():
+        better = "n_" + better
+    return f"Use lower-case letters, digits and _, starting with a letter, such as '{better or 'name'}'."

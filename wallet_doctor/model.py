@@ -1,0 +1,219 @@
+"""The knowledge base as immutable values: trees, nodes, shared blocks and the catalog that holds them.
+
+Nothing here reads files or prints; the loader builds these values and everything else reads them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+LANGUAGES: tuple[str, ...] = ("zh-CN", "en")
+SEVERITIES: tuple[str, ...] = ("info", "low", "medium", "high", "critical")
+PROBES: tuple[str, ...] = ("internet", "clock", "proxy")
+CHECK_CHOICES: tuple[str, ...] = ("pass", "fail", "unknown")
+TRIAGE = "triage"
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a value was written: a file and a 1-based line."""
+
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A user-visible text in each language it was written in."""
+
+    translations: tuple[tuple[str, str], ...]
+    loc: Location
+
+    def get(self, lang: str) -> str:
+        """The text in `lang`, or in the first language that has one (validation reports the gap)."""
+        fallback = ""
+        for code, value in self.translations:
+            if code == lang and value:
+                return value
+            fallback = fallback or value
+        return fallback
+
+    def has(self, lang: str) -> bool:
+        return any(code == lang and value for code, value in self.translations)
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One step, thing to prepare or escalation: a text of its own, or `use` of a shared block."""
+
+    loc: Location
+    text: Text | None = None
+    warning: bool = False
+    use: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    id: str
+    label: Text
+    next: str
+    loc: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A question the user answers; with a `probe` it is a check that a probe may answer by itself."""
+
+    id: str
+    tree: str
+    text: Text
+    help: Text | None
+    choices: tuple[Choice, ...]
+    loc: Location
+    probe: str | None = None
+
+    @property
+    def kind(self) -> str:
+        return "check" if self.probe else "question"
+
+    def choice(self, choice_id: str) -> Choice | None:
+        return next((c for c in self.choices if c.id == choice_id), None)
+
+    @property
+    def choice_ids(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.choices)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """A diagnosis: what is likely wrong and the steps, in order, that fix it."""
+
+    id: str
+    tree: str
+    title: Text
+    severity: str
+    summary: Text
+    steps: tuple[Item, ...]
+    prepare: tuple[Item, ...]
+    escalate: tuple[Item, ...]
+    related: tuple[str, ...]
+    loc: Location
+    related_loc: Location | None = None
+
+    kind = "outcome"
+
+
+@dataclass(frozen=True, slots=True)
+class Jump:
+    """Continue the walk at the start of another tree."""
+
+    id: str
+    tree: str
+    target: str
+    loc: Location
+
+    kind = "jump"
+
+
+Node = Question | Outcome | Jump
+
+
+@dataclass(frozen=True, slots=True)
+class Tree:
+    id: str
+    version: int
+    title: Text
+    summary: Text
+    keywords: tuple[tuple[str, tuple[str, ...]], ...]
+    start: str
+    start_loc: Location
+    nodes: Mapping[str, Node]
+    loc: Location
+    digest: str
+    broken: frozenset[str] = frozenset()  # nodes written but unreadable: already reported, not dangling
+
+    def keywords_in(self, lang: str) -> tuple[str, ...]:
+        return next((words for code, words in self.keywords if code == lang), ())
+
+    @property
+    def questions(self) -> Iterator[Question]:
+        return (n for n in self.nodes.values() if isinstance(n, Question))
+
+    @property
+    def outcomes(self) -> Iterator[Outcome]:
+        return (n for n in self.nodes.values() if isinstance(n, Outcome))
+
+
+@dataclass(frozen=True, slots=True)
+class SharedBlock:
+    id: str
+    items: tuple[Item, ...]
+    loc: Location
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedItem:
+    """An item with its shared blocks expanded: what a renderer shows."""
+
+    text: Text
+    warning: bool
+    source: str | None  # the shared block it came from, if any
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Every tree and shared block in force, indexed by id."""
+
+    trees: Mapping[str, Tree]
+    shared: Mapping[str, SharedBlock]
+    _nodes: Mapping[str, Node] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index: dict[str, Node] = {}
+        for tree in self.trees.values():
+            for node_id, node in tree.nodes.items():
+                index.setdefault(node_id, node)
+        object.__setattr__(self, "trees", MappingProxyType(dict(self.trees)))
+        object.__setattr__(self, "shared", MappingProxyType(dict(self.shared)))
+        object.__setattr__(self, "_nodes", MappingProxyType(index))
+
+    def node(self, node_id: str) -> Node | None:
+        return self._nodes.get(node_id)
+
+    def question(self, node_id: str) -> Question | None:
+        node = self._nodes.get(node_id)
+        return node if isinstance(node, Question) else None
+
+    def expand(self, items: Iterable[Item]) -> list[ResolvedItem]:
+        """Items with every `use` replaced by the shared block's items, in order."""
+        out: list[ResolvedItem] = []
+        self._expand(items, out, source=None, seen=())
+        return out
+
+    def _expand(
+        self, items: Iterable[Item], out: list[ResolvedItem], source: str | None, seen: tuple[str, ...]
+    ) -> None:
+        for item in items:
+            if item.use is not None:
+                block = self.shared.get(item.use)
+                if block is not None and item.use not in seen:  # validation reports both cases
+                    self._expand(block.items, out, source or item.use, (*seen, item.use))
+            elif item.text is not None:
+                out.append(ResolvedItem(item.text, item.warning, source))
+
+    def reachable_trees(self, tree_id: str) -> list[str]:
+        """`tree_id` and every tree a walk from it can jump into, in discovery order."""
+        order: list[str] = []
+        pending = [tree_id]
+        while pending:
+            current = pending.pop(0)
+            if current in order or current not in self.trees:
+                continue
+            order.append(current)
+            pending.extend(n.target for n in self.trees[current].nodes.values() if isinstance(n, Jump))
+        return order

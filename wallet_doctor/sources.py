@@ -1,0 +1,63 @@
+"""Where the trees in force come from: the built-in trees, then an organisation's folders on top."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from wallet_doctor.errors import InvalidTrees, Problem, WalletDoctorError
+from wallet_doctor.loader import load_catalog, tree_files
+from wallet_doctor.model import Catalog
+from wallet_doctor.validation import validate
+
+TREES_ENV = "WALLET_DOCTOR_TREES"
+
+
+def builtin_trees() -> Path:
+    """The built-in trees: inside the installed package, or at the top of a source checkout."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "decision_trees"
+    return packaged if packaged.is_dir() else here.parent / "decision_trees"
+
+
+def tree_folders(extra: Sequence[Path] = (), builtin: bool = True) -> list[Path]:
+    """The folders in force, later ones overriding earlier: built-in, $WALLET_DOCTOR_TREES, then `extra`."""
+    folders = [builtin_trees()] if builtin else []
+    from_env = [Path(p) for p in os.environ.get(TREES_ENV, "").split(os.pathsep) if p]
+    for folder in [*from_env, *extra]:
+        check_folder(folder)
+        folders.append(folder)
+    if not folders:
+        raise WalletDoctorError("--no-builtin leaves no trees. Give a folder of trees with --trees DIR.")
+    return folders
+
+
+def check_folder(folder: Path) -> None:
+    """Refuse a folder of trees that is missing, a file, unreadable or empty, saying what to do."""
+    if not folder.exists():
+        raise WalletDoctorError(f"The trees folder '{folder}' does not exist. Check the path given to --trees.")
+    if not folder.is_dir():
+        raise WalletDoctorError(f"'{folder}' is a file, not a folder of trees. Give --trees the folder that holds it.")
+    try:
+        files = tree_files(folder)
+    except OSError as exc:
+        raise WalletDoctorError(
+            f"Cannot read the trees folder '{folder}': {exc.strerror}. Check its permissions."
+        ) from exc
+    if not files:
+        raise WalletDoctorError(f"The folder '{folder}' holds no tree files (*.yaml). Check the path given to --trees.")
+
+
+def load(folders: Sequence[Path]) -> tuple[Catalog, list[Problem]]:
+    """The catalog of `folders` and every problem found in it, errors and warnings."""
+    catalog, problems = load_catalog(folders)
+    return catalog, sorted([*problems, *validate(catalog)], key=lambda p: (p.file, p.line))
+
+
+def open_catalog(extra: Sequence[Path] = (), builtin: bool = True) -> Catalog:
+    """The catalog in force, ready to walk; raises InvalidTrees when any tree has an error."""
+    catalog, problems = load(tree_folders(extra, builtin))
+    if any(p.is_error for p in problems):
+        raise InvalidTrees(problems)
+    return catalog
