@@ -1,0 +1,35 @@
+"""Writing files so that nothing is ever half-written: a temporary file beside the target, then a rename."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from wallet_doctor.errors import UnsafeFile
+
+
+def write_atomic(path: Path, content: str, *, overwrite: bool = False) -> None:
+    """Write `content` to `path` whole or not at all. Refuses to replace an existing file unless `overwrite`."""
+    if path.exists() and not overwrite:
+        raise UnsafeFile(f"'{path}' already exists. Choose another file name, or allow overwriting it.")
+    if path.is_dir():
+        raise UnsafeFile(f"'{path}' is a folder. Give a file name.")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise UnsafeFile(f"The folder '{folder}' does not exist. Create it first or choose another place.")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise UnsafeFile(f"Cannot write in '{folder}': {exc.strerror}.") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(content)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise

@@ -1,0 +1,67 @@
+"""A walk as plain data: the JSON contract of `run --format json` and of each `batch` result line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wallet_doctor.engine import Walk
+from wallet_doctor.model import Catalog, Item, Outcome, Question
+
+SCHEMA_VERSION = 1
+
+
+def walk_data(walk: Walk, lang: str) -> dict[str, Any]:
+    """`{"schema_version", "status", "tree", "lang", "path", and "question" or "outcome"}`."""
+    data: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "status": "outcome" if walk.finished else "needs_answer",
+        "tree": walk.tree,
+        "lang": lang,
+        "path": [
+            {
+                "tree": a.question.tree,
+                "question": a.question.id,
+                "text": a.question.text.get(lang),
+                "choice": a.choice.id,
+                "label": a.choice.label.get(lang),
+            }
+            for a in walk.answers
+        ],
+    }
+    if walk.outcome is not None:
+        data["outcome"] = outcome_data(walk.catalog, walk.outcome, lang)
+    elif walk.question is not None:
+        data["question"] = question_data(walk.question, lang)
+    return data
+
+
+def question_data(question: Question, lang: str) -> dict[str, Any]:
+    return {
+        "id": question.id,
+        "tree": question.tree,
+        "kind": question.kind,
+        "probe": question.probe,
+        "text": question.text.get(lang),
+        "help": question.help.get(lang) if question.help else None,
+        "choices": [{"id": c.id, "label": c.label.get(lang)} for c in question.choices],
+    }
+
+
+def outcome_data(catalog: Catalog, outcome: Outcome, lang: str) -> dict[str, Any]:
+    return {
+        "id": outcome.id,
+        "tree": outcome.tree,
+        "title": outcome.title.get(lang),
+        "severity": outcome.severity,
+        "summary": outcome.summary.get(lang),
+        "steps": items_data(catalog, outcome.steps, lang),
+        "prepare": items_data(catalog, outcome.prepare, lang),
+        "escalate": items_data(catalog, outcome.escalate, lang),
+        "related": [
+            {"tree": t, "title": catalog.trees[t].title.get(lang)} for t in outcome.related if t in catalog.trees
+        ],
+    }
+
+
+def items_data(catalog: Catalog, items: tuple[Item, ...], lang: str) -> list[dict[str, Any]]:
+    return [{"text": r.text.get(lang), "warning": r.warning} for r in catalog.expand(items)]

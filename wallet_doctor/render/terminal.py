@@ -1,0 +1,81 @@
+"""The diagnosis for a person at a terminal, drawn with rich: a header with a severity mark, numbered
+steps, warnings set apart, a checklist. Tree text is always passed as plain Text, never as markup."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from wallet_doctor.messages import msg
+from wallet_doctor.render.text import clean
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+SEVERITY_STYLE = {
+    "info": ("i", "blue"),
+    "low": ("·", "green"),
+    "medium": ("!", "yellow"),
+    "high": ("!!", "red"),
+    "critical": ("!!!", "bold white on red"),
+}
+
+
+def make_console(color: bool, width: int | None = None) -> Console:
+    from rich.console import Console
+
+    return Console(no_color=not color, highlight=False, emoji=False, width=width, soft_wrap=False)
+
+
+def outcome_view(outcome: dict[str, Any], lang: str) -> RenderableType:
+    """The outcome part of `walk_data()` as one rich renderable."""
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    mark, style = SEVERITY_STYLE[outcome["severity"]]
+    severity = msg(f"severity.{outcome['severity']}", lang)
+    header = Text.assemble(
+        (f" {mark} ", style),
+        " ",
+        (clean(outcome["title"]), "bold"),
+        f"   [{msg('severity', lang)}: {severity}]",
+    )
+    parts: list[RenderableType] = [
+        Panel(Text(clean(outcome["summary"])), title=header, title_align="left", border_style=style.split()[-1])
+    ]
+
+    steps = Table.grid(padding=(0, 1))
+    steps.add_column(justify="right", no_wrap=True)
+    steps.add_column(ratio=1)
+    for number, step in enumerate(outcome["steps"], 1):
+        text = Text(clean(step["text"]))
+        if step["warning"]:
+            text = Text.assemble((f"⚠ {msg('warning', lang)}: ", "bold red"), (clean(step["text"]), "bold"))
+        steps.add_row(Text(f"{number}.", style="bold"), text)
+    parts += [Text(msg("steps", lang), style="bold underline"), steps]
+
+    if outcome["prepare"]:
+        checklist = Table.grid(padding=(0, 1))
+        checklist.add_column(no_wrap=True)
+        checklist.add_column(ratio=1)
+        for item in outcome["prepare"]:
+            checklist.add_row("☐", Text(clean(item["text"])))
+        parts += [Text(""), Text(msg("prepare", lang), style="bold underline"), checklist]
+    if outcome["escalate"]:
+        escalation = Table.grid(padding=(0, 1))
+        escalation.add_column(no_wrap=True)
+        escalation.add_column(ratio=1)
+        for item in outcome["escalate"]:
+            style_of = "bold" if item["warning"] else ""
+            escalation.add_row("→", Text(clean(item["text"]), style=style_of))
+        parts += [Text(""), Text(msg("escalate", lang), style="bold underline"), escalation]
+    parts += [Text(""), Text(msg("never_share", lang), style="italic")]
+    return Group(*parts)
+
+
+def help_view(text: str, lang: str) -> RenderableType:
+    from rich.panel import Panel
+    from rich.text import Text
+
+    return Panel(Text(clean(text)), title=msg("why", lang), title_align="left", border_style="cyan")

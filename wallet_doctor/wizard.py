@@ -1,0 +1,231 @@
+"""The interactive wizard: turns the engine's questions into arrow-key prompts and its outcome into a
+rich diagnosis. It holds no diagnostic logic of its own; every answer goes through the engine."""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from wallet_doctor.engine import Walk
+from wallet_doctor.errors import EXIT_INTERRUPTED, EXIT_OK, UnsafeFile
+from wallet_doctor.messages import msg
+from wallet_doctor.model import TRIAGE
+from wallet_doctor.render.text import clean
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+Action = tuple[str, str]  # ("answer", choice id), ("help", ""), ("back", ""), ("tree", tree id) ...
+
+
+class Prompter:
+    """questionary prompts. `io` (input=, output=) lets tests drive the real prompts through a pipe."""
+
+    def __init__(self, **io: Any) -> None:
+        self.io = io
+
+    def select(self, message: str, choices: list[tuple[str, Action]], instruction: str) -> Action:
+        import questionary
+
+        options = [questionary.Choice(title=title, value=value) for title, value in choices]
+        answer: Action = questionary.select(
+            message, choices=options, instruction=instruction, use_shortcuts=len(options) <= 36, **self.io
+        ).unsafe_ask()
+        return answer
+
+    def text(self, message: str, default: str = "") -> str:
+        import questionary
+
+        answer: str = questionary.text(message, default=default, **self.io).unsafe_ask()
+        return answer
+
+    def confirm(self, message: str, default: bool) -> bool:
+        import questionary
+
+        answer: bool = questionary.confirm(message, default=default, **self.io).unsafe_ask()
+        return answer
+
+
+class Wizard:
+    def __init__(
+        self,
+        walk: Walk,
+        lang: str,
+        console: Console,
+        prompter: Prompter,
+        report_path: Path | None = None,
+        now: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        self.walk = walk
+        self.lang = lang
+        self.console = console
+        self.prompter = prompter
+        self.report_path = report_path
+        self.now = now
+        self.description: str | None = None
+        self._shown_tree: str | None = None
+
+    def run(self) -> int:
+        """Walk to an outcome and beyond; the exit code: 0 at an outcome, 130 when the user stops."""
+        try:
+            while True:
+                if self.walk.finished:
+                    following = self.after_outcome()
+                    if following is None:
+                        self.offer_report()
+                        return EXIT_OK
+                    self.walk = following
+                    continue
+                if not self.ask():
+                    self.say_how_to_resume()
+                    return EXIT_INTERRUPTED
+        except (KeyboardInterrupt, EOFError):
+            self.console.print()
+            self.say_how_to_resume()
+            return EXIT_INTERRUPTED
+
+    # -- questions ---------------------------------------------------------------------------------
+
+    def ask(self) -> bool:
+        """Ask the current question once; False when the user quits."""
+        question = self.walk.question
+        assert question is not None
+        if question.tree != self._shown_tree:
+            tree = self.walk.catalog.trees[question.tree]
+            self.console.rule(clean(tree.title.get(self.lang)), style="cyan")
+            self._shown_tree = question.tree
+        choices: list[tuple[str, Action]] = [
+            (clean(c.label.get(self.lang)), ("answer", c.id)) for c in question.choices
+        ]
+        if self.at_triage_start():
+            choices.append((msg("menu.describe", self.lang), ("describe", "")))
+        if question.help is not None:
+            choices.append((msg("menu.help", self.lang), ("help", "")))
+        if self.walk.can_go_back:
+            choices.append((msg("menu.back", self.lang), ("back", "")))
+            choices.append((msg("menu.restart", self.lang), ("restart", "")))
+        choices.append((msg("menu.quit", self.lang), ("quit", "")))
+        action, value = self.prompter.select(
+            clean(question.text.get(self.lang)), choices, msg("menu.instruction", self.lang)
+        )
+        if action == "answer":
+            self.walk = self.walk.answer(value)
+        elif action == "help" and question.help is not None:
+            from wallet_doctor.render.terminal import help_view
+
+            self.console.print(help_view(question.help.get(self.lang), self.lang))
+        elif action == "back":
+            self.walk = self.walk.back()
+            self._shown_tree = None
+        elif action == "restart":
+            self.walk = Walk.start(self.walk.catalog, self.walk.tree)
+            self._shown_tree = None
+        elif action == "describe":
+            self.describe()
+        elif action == "quit":
+            return False
+        return True
+
+    def at_triage_start(self) -> bool:
+        return self.walk.tree == TRIAGE and not self.walk.answers
+
+    def describe(self) -> None:
+        """Typed words or a pasted error message find the tree to walk."""
+        from wallet_doctor.search import search
+
+        words = self.prompter.text(msg("describe.prompt", self.lang)).strip()
+        matches = search(self.walk.catalog, words)[:5]
+        if not matches:
+            self.console.print(msg("describe.none", self.lang))
+            return
+        self.description = words
+        choices: list[tuple[str, Action]] = [(clean(m.tree.title.get(self.lang)), ("tree", m.tree.id)) for m in matches]
+        choices.append((msg("describe.menu", self.lang), ("menu", "")))
+        action, value = self.prompter.select(msg("describe.pick", self.lang), choices, msg("menu.instruction", self.lang))
+        if action == "tree":
+            self.walk = Walk.start(self.walk.catalog, value)
+            self._shown_tree = None
+
+    # -- the outcome -------------------------------------------------------------------------------
+
+    def after_outcome(self) -> Walk | None:
+        """Show the diagnosis, ask whether it helped; a related tree to walk next, or None to finish."""
+        from wallet_doctor.render.data import walk_data
+        from wallet_doctor.render.terminal import outcome_view
+
+        outcome = walk_data(self.walk, self.lang)["outcome"]
+        self.console.print()
+        self.console.print(outcome_view(outcome, self.lang))
+        self.console.print()
+        solved = self.prompter.select(
+            msg("solved.ask", self.lang),
+            [(msg("solved.yes", self.lang), ("solved", "yes")), (msg("solved.no", self.lang), ("solved", "no"))],
+            msg("menu.instruction", self.lang),
+        )
+        if solved == ("solved", "yes"):
+            self.console.print(msg("solved.thanks", self.lang))
+            return None
+        choices: list[tuple[str, Action]] = [
+            (f"{msg('next.related', self.lang)} {clean(r['title'])}", ("tree", r["tree"])) for r in outcome["related"]
+        ]
+        if outcome["escalate"]:
+            choices.append((msg("next.escalate", self.lang), ("escalate", "")))
+        choices.append((msg("next.done", self.lang), ("done", "")))
+        action, value = self.prompter.select(msg("next.ask", self.lang), choices, msg("menu.instruction", self.lang))
+        if action == "tree":
+            self._shown_tree = None
+            return Walk.start(self.walk.catalog, value)
+        if action == "escalate":
+            from rich.text import Text
+
+            self.console.print(Text(msg("escalate", self.lang), style="bold underline"))
+            for number, item in enumerate(outcome["escalate"], 1):
+                self.console.print(Text(f"{number}. {clean(item['text'])}"))
+        return None
+
+    def offer_report(self) -> None:
+        from wallet_doctor.report import report_data, save_report
+
+        path = self.report_path
+        if path is None:
+            if not self.prompter.confirm(msg("report.ask", self.lang), default=False):
+                return
+            default = f"wallet-case-{self.now():%Y%m%d-%H%M}.md"
+            path = Path(self.prompter.text(msg("report.path", self.lang), default=default).strip() or default)
+        overwrite = False
+        if path.exists():
+            overwrite = self.prompter.confirm(f"{path}: {msg('report.exists', self.lang)}", default=False)
+            if not overwrite:
+                self.console.print(msg("report.not_saved", self.lang))
+                return
+        report = report_data(self.walk, self.lang, self.now().astimezone(), self.description)
+        try:
+            save_report(report, path, overwrite=overwrite)
+        except UnsafeFile as exc:
+            self.console.print(f"{msg('report.not_saved', self.lang)} {exc}")
+            return
+        self.console.print(f"{msg('report.saved', self.lang)} {path}")
+
+    def say_how_to_resume(self) -> None:
+        from rich.text import Text
+
+        self.console.print(msg("resume", self.lang))
+        self.console.print(Text("  " + resume_command(self.walk, self.lang)))
+
+
+def resume_command(walk: Walk, lang: str) -> str:
+    """The scripted command that brings a person back to where this walk stands."""
+    words = ["wallet-doctor", "run", walk.tree, "--lang", lang]
+    for question, choice in walk.as_answers().items():
+        words += ["-a", f"{question}={choice}"]
+    return shlex.join(words)
+
+
+def run_wizard(walk: Walk, lang: str, *, color: bool, report_path: Path | None = None) -> int:
+    """The wizard at a real terminal."""
+    from wallet_doctor.render.terminal import make_console
+
+    return Wizard(walk, lang, make_console(color), Prompter(), report_path).run()
