@@ -1,0 +1,57 @@
+"""Shared fixtures: the repository's paths, a small valid catalog, and a CLI runner with fixed settings."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from wallet_doctor.cli import app
+from wallet_doctor.model import Catalog
+from wallet_doctor.sources import open_catalog
+
+REPO = Path(__file__).resolve().parent.parent
+TREES = REPO / "tests" / "trees"
+VALID = TREES / "valid"
+INVALID = TREES / "invalid"
+FIXTURE_FLAGS = ["--trees", str(VALID), "--no-builtin"]
+
+
+@pytest.fixture(autouse=True)
+def _stable_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests see no user settings: English unless a test says otherwise, no colour, not a terminal."""
+    for name in ("WALLET_DOCTOR_LANG", "WALLET_DOCTOR_TREES", "LC_ALL", "LC_MESSAGES", "LANG", "CI"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("WALLET_DOCTOR_LANG", "en")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+
+
+@pytest.fixture
+def catalog() -> Catalog:
+    """The small valid catalog of tests/trees/valid: triage, network (with a check) and login."""
+    return open_catalog([VALID], builtin=False)
+
+
+class Cli:
+    """Runs the real typer app in-process and keeps stdout and stderr apart."""
+
+    def __init__(self) -> None:
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, input: str | None = None) -> Any:
+        return self.runner.invoke(app, list(args), input=input, catch_exceptions=False)
+
+    def json(self, *args: str, input: str | None = None) -> tuple[int, dict[str, Any]]:
+        result = self(*args, "--format", "json", input=input)
+        return result.exit_code, json.loads(result.stdout)
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Any]:
+    monkeypatch.chdir(REPO)
+    return Cli()

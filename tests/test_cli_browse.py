@@ -1,0 +1,88 @@
+"""The commands that describe the trees: list, show, paths, search."""
+
+from __future__ import annotations
+
+from tests.conftest import FIXTURE_FLAGS
+
+
+def test_list_json_gives_every_tree_with_its_id_and_title(cli) -> None:
+    code, data = cli.json("list", *FIXTURE_FLAGS)
+
+    assert code == 0
+    assert data["schema_version"] == 1
+    assert [(t["id"], t["title"], t["questions"], t["outcomes"]) for t in data["trees"]] == [
+        ("login", "Cannot log in", 1, 2),
+        ("network", "Network or account?", 2, 2),
+        ("triage", "What is wrong?", 1, 0),
+    ]
+
+
+def test_list_text_is_one_line_per_tree(cli) -> None:
+    result = cli("list", *FIXTURE_FLAGS, "--lang", "zh-CN")
+
+    assert result.stdout.splitlines() == [
+        "login    无法登录  (1 questions, 2 outcomes)",
+        "network  网络还是账户  (2 questions, 2 outcomes)",
+        "triage   问题分诊  (1 questions, 0 outcomes)",
+    ]
+
+
+def test_show_outlines_questions_choices_and_where_they_lead(cli) -> None:
+    result = cli("show", "network", *FIXTURE_FLAGS)
+
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "network (version 2): Network or account?\n"
+        "  Tell a network problem from an account problem.\n"
+        "\n"
+        "net_other_apps [check: probe internet] Do other apps work?\n"
+        '    pass (They work) -> net_notice [question] Does the wallet say "account abnormal"?\n'
+        "        shown (Yes) -> net_go_login [jump] continues in tree 'login'\n"
+        "        not_shown (No) -> net_is_app [outcome, medium] An app problem\n"
+        "    fail (They fail too) -> net_is_network [outcome, low] A network problem\n"
+    )
+
+
+def test_show_an_unknown_tree_exits_4(cli) -> None:
+    result = cli("show", "nope", *FIXTURE_FLAGS)
+
+    assert result.exit_code == 4
+    assert "There is no tree 'nope'" in result.stderr
+
+
+def test_paths_lists_every_answer_sequence_and_its_outcome(cli) -> None:
+    result = cli("paths", "login", *FIXTURE_FLAGS)
+
+    assert result.stdout.splitlines() == [
+        "-a login_symptom=wrong_password => login_reset: Reset the password",
+        "-a login_symptom=no_sms => login_sms: The SMS is blocked",
+    ]
+
+
+def test_paths_json_can_be_replayed(cli) -> None:
+    _, data = cli.json("paths", "network", *FIXTURE_FLAGS)
+
+    for path in data["paths"]:
+        flags = [arg for q, c in path["answers"].items() for arg in ("-a", f"{q}={c}")]
+        code, walk = cli.json("run", "network", *FIXTURE_FLAGS, *flags)
+        assert (code, walk["outcome"]["id"]) == (0, path["outcome"])
+
+
+def test_search_finds_a_tree_from_chinese_words_without_spaces(cli) -> None:
+    result = cli("search", "我登不上账户了", *FIXTURE_FLAGS)
+
+    assert result.stdout.splitlines()[0] == "login  Cannot log in  (wallet-doctor run login)"
+
+
+def test_search_finds_a_tree_from_english_words(cli) -> None:
+    code, data = cli.json("search", "the", "app", "is", "offline", *FIXTURE_FLAGS)
+
+    assert code == 0
+    assert [m["tree"] for m in data["matches"]] == ["network"]
+
+
+def test_search_with_no_match_says_what_to_do(cli) -> None:
+    result = cli("search", "zzz", *FIXTURE_FLAGS)
+
+    assert result.exit_code == 4
+    assert "No tree matches" in result.stderr

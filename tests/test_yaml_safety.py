@@ -1,0 +1,71 @@
+"""YAML is read safely: no tag constructs anything, aliases cannot explode, size and depth are bounded."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from wallet_doctor.loader import parse
+from wallet_doctor.yaml_safe import compose
+
+
+def test_a_python_object_tag_is_refused_and_nothing_runs(tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    data = f"tree: t\nversion: !!python/object/apply:os.system ['touch {marker}']\n".encode()
+
+    result, problems = parse(data, "evil.yaml")
+
+    assert result is None
+    assert [str(p) for p in problems] == [
+        "evil.yaml:2: error: The YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed. "
+        "Fix: Remove the tag: trees hold plain text only."
+    ]
+    assert not marker.exists()
+
+
+def test_a_custom_tag_is_refused() -> None:
+    _, problems = compose(b"title: !secret value\n", "x.yaml")
+
+    assert [p.message for p in problems] == ["The YAML tag '!secret' is not allowed."]
+
+
+def test_billion_laughs_is_refused_quickly() -> None:
+    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    started = time.perf_counter()
+
+    _, problems = compose("\n".join(lines).encode(), "laughs.yaml")
+
+    assert time.perf_counter() - started < 5
+    assert problems and all(p.message == "YAML aliases (*name) are not supported." for p in problems)
+
+
+def test_a_file_over_5_mb_is_refused_before_parsing() -> None:
+    _, problems = compose(b"# " + b"x" * (50 * 1024 * 1024) + b"\n", "huge.yaml")
+
+    assert [str(p) for p in problems] == [
+        "huge.yaml: error: The file is 50.0 MB; tree files may be at most 5 MB. Fix: Split it into smaller trees."
+    ]
+
+
+def test_nesting_deep_enough_to_crash_libyaml_is_refused() -> None:
+    depth = 200_000
+
+    _, problems = compose(b"[" * depth + b"]" * depth, "deep.yaml")
+
+    assert [p.message for p in problems] == ["The YAML is nested more than 10000 levels deep."]
+
+
+def test_a_byte_order_mark_is_accepted() -> None:
+    root, problems = compose("\ufefftree: t\n".encode(), "bom.yaml")
+
+    assert problems == [] and root is not None
+
+
+def test_yaml_1_1_booleans_stay_strings() -> None:
+    from wallet_doctor.yaml_safe import to_plain
+
+    root, _ = compose(b"a: yes\nb: no\nc: on\nd: true\ne: 'true'\nf: 3\ng: ~\n", "x.yaml")
+
+    assert root is not None
+    assert to_plain(root) == {"a": "yes", "b": "no", "c": "on", "d": True, "e": "true", "f": 3, "g": None}
