@@ -155,7 +155,7 @@ def run(
     answers = {**given.answers, **answer_input.parse_flags(answer or [])}
     catalog = open_catalog(trees or [], builtin=not no_builtin)
     walk = drive(catalog, tree_id, answers)
-    if not walk.finished and output is Format.text and _may_prompt(no_input):
+    if output is Format.text and _may_prompt(no_input):
         from wallet_doctor.wizard import run_wizard
 
         raise typer.Exit(run_wizard(walk, language, color=_color(no_color), report_path=report))

@@ -24,6 +24,10 @@ def write_atomic(path: Path, content: str, *, overwrite: bool = False) -> None:
     except OSError as exc:
         raise UnsafeFile(f"Cannot write in '{folder}': {exc.strerror}.") from None
     try:
+        # mkstemp makes the file private; give it the permissions any new file of the user's would get.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(content)
             stream.flush()

@@ -24,12 +24,18 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "menu.back": {"zh-CN": "返回上一题", "en": "Go back one question"},
     "menu.restart": {"zh-CN": "从头开始", "en": "Start over"},
     "menu.quit": {"zh-CN": "退出", "en": "Quit"},
-    "menu.describe": {"zh-CN": "用自己的话描述问题（或粘贴错误提示）", "en": "Describe it in my own words (or paste the error)"},
-    "menu.instruction": {
-        "zh-CN": "（↑↓ 选择，回车确认，数字键快速选择）",
-        "en": "(↑↓ to move, Enter to choose, or press a number)",
+    "menu.describe": {
+        "zh-CN": "用自己的话描述问题（或粘贴错误提示）",
+        "en": "Describe it in my own words (or paste the error)",
     },
-    "describe.prompt": {"zh-CN": "请描述你的问题或粘贴错误提示：", "en": "Describe the problem or paste the error message:"},
+    "menu.instruction": {
+        "zh-CN": "（↑↓ 或数字键移动，回车确认）",
+        "en": "(↑↓ or a number to move, Enter to choose)",
+    },
+    "describe.prompt": {
+        "zh-CN": "请描述你的问题或粘贴错误提示：",
+        "en": "Describe the problem or paste the error message:",
+    },
     "describe.pick": {"zh-CN": "最接近的是哪一个？", "en": "Which of these is closest?"},
     "describe.none": {
         "zh-CN": "没有找到匹配的问题，请从菜单中选择。",
@@ -43,7 +49,10 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "solved.thanks": {"zh-CN": "很高兴问题解决了。", "en": "Glad it is sorted."},
     "next.ask": {"zh-CN": "接下来想做什么？", "en": "What would you like to do next?"},
     "next.related": {"zh-CN": "检查相关问题：", "en": "Check a related problem:"},
-    "next.escalate": {"zh-CN": "查看如何升级处理（投诉与监管渠道）", "en": "See how to escalate (complaints and regulators)"},
+    "next.escalate": {
+        "zh-CN": "查看如何升级处理（投诉与监管渠道）",
+        "en": "See how to escalate (complaints and regulators)",
+    },
     "next.done": {"zh-CN": "结束", "en": "Finish"},
     "report.ask": {"zh-CN": "要保存一份问题报告，方便发给客服吗？", "en": "Save a case report to send to support?"},
     "report.path": {"zh-CN": "保存到哪个文件？", "en": "Save it to which file?"},

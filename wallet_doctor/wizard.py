@@ -27,14 +27,26 @@ class Prompter:
     def __init__(self, **io: Any) -> None:
         self.io = io
 
-    def select(self, message: str, choices: list[tuple[str, Action]], instruction: str) -> Action:
+    def select(self, message: str, choices: list[tuple[str, Action]], instruction: str, extras: int = 0) -> Action:
+        """Pick one of `choices`; the last `extras` of them (help, back, quit) are set apart by a line.
+        Long labels are wrapped to the terminal, not cut off."""
         import questionary
 
-        options = [questionary.Choice(title=title, value=value) for title, value in choices]
+        width = self.width()
+        options: list[Any] = [
+            questionary.Choice(title=_wrap(title, width - 7), value=value) for title, value in choices
+        ]
+        if extras:
+            options.insert(len(options) - extras, questionary.Separator("   " + "─" * min(20, width - 4)))
         answer: Action = questionary.select(
-            message, choices=options, instruction=instruction, use_shortcuts=len(options) <= 36, **self.io
+            message, choices=options, instruction=instruction, use_shortcuts=len(choices) <= 36, **self.io
         ).unsafe_ask()
         return answer
+
+    def width(self) -> int:
+        import shutil
+
+        return max(30, shutil.get_terminal_size((80, 24)).columns)
 
     def text(self, message: str, default: str = "") -> str:
         import questionary
@@ -42,11 +54,42 @@ class Prompter:
         answer: str = questionary.text(message, default=default, **self.io).unsafe_ask()
         return answer
 
-    def confirm(self, message: str, default: bool) -> bool:
+    def confirm(self, message: str, default: bool, yes: str, no: str) -> bool:
+        """Yes or no, in the user's language (questionary's own confirm speaks only English)."""
         import questionary
 
-        answer: bool = questionary.confirm(message, default=default, **self.io).unsafe_ask()
+        options = [questionary.Choice(title=yes, value=True), questionary.Choice(title=no, value=False)]
+        answer: bool = questionary.select(
+            message, choices=options, default=options[0] if default else options[1], **self.io
+        ).unsafe_ask()
         return answer
+
+
+def _wrap(text: str, width: int) -> str:
+    """`text` folded to `width` terminal cells (Chinese counts double), continuation lines indented."""
+    from rich.cells import cell_len
+
+    if cell_len(text) <= width:
+        return text
+    lines: list[str] = []
+    line = ""
+    for word in _breakable(text):
+        if line and cell_len(line + word) > width:
+            lines.append(line.rstrip())
+            line = word.lstrip()
+        else:
+            line += word
+    lines.append(line.rstrip())
+    return "\n      ".join(lines)
+
+
+def _breakable(text: str) -> list[str]:
+    """Pieces a line may break between: English words with their trailing space, single CJK characters."""
+    import re
+
+    return re.findall(
+        r"[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]|[^\s\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]+\s*|\s+", text
+    )
 
 
 class Wizard:
@@ -102,14 +145,15 @@ class Wizard:
         ]
         if self.at_triage_start():
             choices.append((msg("menu.describe", self.lang), ("describe", "")))
+        extras: list[tuple[str, Action]] = []
         if question.help is not None:
-            choices.append((msg("menu.help", self.lang), ("help", "")))
+            extras.append((msg("menu.help", self.lang), ("help", "")))
         if self.walk.can_go_back:
-            choices.append((msg("menu.back", self.lang), ("back", "")))
-            choices.append((msg("menu.restart", self.lang), ("restart", "")))
-        choices.append((msg("menu.quit", self.lang), ("quit", "")))
+            extras.append((msg("menu.back", self.lang), ("back", "")))
+            extras.append((msg("menu.restart", self.lang), ("restart", "")))
+        extras.append((msg("menu.quit", self.lang), ("quit", "")))
         action, value = self.prompter.select(
-            clean(question.text.get(self.lang)), choices, msg("menu.instruction", self.lang)
+            clean(question.text.get(self.lang)), choices + extras, msg("menu.instruction", self.lang), len(extras)
         )
         if action == "answer":
             self.walk = self.walk.answer(value)
@@ -144,7 +188,9 @@ class Wizard:
         self.description = words
         choices: list[tuple[str, Action]] = [(clean(m.tree.title.get(self.lang)), ("tree", m.tree.id)) for m in matches]
         choices.append((msg("describe.menu", self.lang), ("menu", "")))
-        action, value = self.prompter.select(msg("describe.pick", self.lang), choices, msg("menu.instruction", self.lang))
+        action, value = self.prompter.select(
+            msg("describe.pick", self.lang), choices, msg("menu.instruction", self.lang)
+        )
         if action == "tree":
             self.walk = Walk.start(self.walk.catalog, value)
             self._shown_tree = None
@@ -191,13 +237,13 @@ class Wizard:
 
         path = self.report_path
         if path is None:
-            if not self.prompter.confirm(msg("report.ask", self.lang), default=False):
+            if not self.confirm(msg("report.ask", self.lang), default=False):
                 return
             default = f"wallet-case-{self.now():%Y%m%d-%H%M}.md"
             path = Path(self.prompter.text(msg("report.path", self.lang), default=default).strip() or default)
         overwrite = False
         if path.exists():
-            overwrite = self.prompter.confirm(f"{path}: {msg('report.exists', self.lang)}", default=False)
+            overwrite = self.confirm(f"{path}: {msg('report.exists', self.lang)}", default=False)
             if not overwrite:
                 self.console.print(msg("report.not_saved", self.lang))
                 return
@@ -208,6 +254,9 @@ class Wizard:
             self.console.print(f"{msg('report.not_saved', self.lang)} {exc}")
             return
         self.console.print(f"{msg('report.saved', self.lang)} {path}")
+
+    def confirm(self, message: str, default: bool) -> bool:
+        return self.prompter.confirm(message, default, msg("yes", self.lang), msg("no", self.lang))
 
     def say_how_to_resume(self) -> None:
         from rich.text import Text

@@ -10,6 +10,7 @@ from wallet_doctor.render.text import clean
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
+    from rich.text import Text
 
 SEVERITY_STYLE = {
     "info": ("i", "blue"),
@@ -21,9 +22,20 @@ SEVERITY_STYLE = {
 
 
 def make_console(color: bool, width: int | None = None) -> Console:
+    import shutil
+
     from rich.console import Console
 
-    return Console(no_color=not color, highlight=False, emoji=False, width=width, soft_wrap=False)
+    # rich assumes 80 columns on a dumb terminal unless given both dimensions; ask the terminal itself.
+    size = shutil.get_terminal_size((80, 24))
+    return Console(
+        no_color=not color,
+        highlight=False,
+        emoji=False,
+        width=width or size.columns,
+        height=size.lines,
+        soft_wrap=False,
+    )
 
 
 def outcome_view(outcome: dict[str, Any], lang: str) -> RenderableType:
@@ -47,7 +59,7 @@ def outcome_view(outcome: dict[str, Any], lang: str) -> RenderableType:
 
     steps = Table.grid(padding=(0, 1))
     steps.add_column(justify="right", no_wrap=True)
-    steps.add_column(ratio=1)
+    steps.add_column(ratio=1, overflow="fold")
     for number, step in enumerate(outcome["steps"], 1):
         text = Text(clean(step["text"]))
         if step["warning"]:
@@ -58,20 +70,27 @@ def outcome_view(outcome: dict[str, Any], lang: str) -> RenderableType:
     if outcome["prepare"]:
         checklist = Table.grid(padding=(0, 1))
         checklist.add_column(no_wrap=True)
-        checklist.add_column(ratio=1)
+        checklist.add_column(ratio=1, overflow="fold")
         for item in outcome["prepare"]:
-            checklist.add_row("☐", Text(clean(item["text"])))
+            checklist.add_row(*_bullet("☐", item))
         parts += [Text(""), Text(msg("prepare", lang), style="bold underline"), checklist]
     if outcome["escalate"]:
         escalation = Table.grid(padding=(0, 1))
         escalation.add_column(no_wrap=True)
-        escalation.add_column(ratio=1)
+        escalation.add_column(ratio=1, overflow="fold")
         for item in outcome["escalate"]:
-            style_of = "bold" if item["warning"] else ""
-            escalation.add_row("→", Text(clean(item["text"]), style=style_of))
+            escalation.add_row(*_bullet("→", item))
         parts += [Text(""), Text(msg("escalate", lang), style="bold underline"), escalation]
     parts += [Text(""), Text(msg("never_share", lang), style="italic")]
     return Group(*parts)
+
+
+def _bullet(mark: str, item: dict[str, Any]) -> tuple[Text, Text]:
+    from rich.text import Text
+
+    if item["warning"]:
+        return Text("⚠", style="bold red"), Text(clean(item["text"]), style="bold")
+    return Text(mark), Text(clean(item["text"]))
 
 
 def help_view(text: str, lang: str) -> RenderableType:

@@ -1,0 +1,91 @@
+"""End to end: the installed `wallet-doctor` in a real pseudo-terminal, keys in, screen out."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from tests.conftest import REPO, VALID
+
+pexpect = pytest.importorskip("pexpect")
+
+pytestmark = pytest.mark.e2e
+
+DOWN = "\x1b[B"
+ENTER = "\r"
+
+
+def spawn(*args: str, lang: str = "en") -> pexpect.spawn:
+    command = shutil.which("wallet-doctor")
+    if command is None:
+        pytest.skip("wallet-doctor is not installed on PATH (pip install -e '.[test]')")
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": os.environ.get("HOME", "/tmp"),
+        "TERM": "xterm-256color",
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+        "WALLET_DOCTOR_LANG": lang,
+        "NO_COLOR": "1",
+    }
+    child = pexpect.spawn(
+        command,
+        ["run", *args, "--trees", str(VALID), "--no-builtin"],
+        env=env,
+        cwd=str(REPO),
+        encoding="utf-8",
+        dimensions=(40, 100),
+        timeout=20,
+    )
+    return child
+
+
+def test_a_walk_to_an_outcome_using_back_once() -> None:
+    child = spawn("network")
+    child.expect("Do other apps work")
+    child.send(ENTER)  # They work
+    child.expect("account abnormal")
+    child.send(DOWN * 3 + ENTER)  # Go back one question
+    child.expect("Do other apps work")
+    child.send(DOWN + ENTER)  # They fail too
+    child.expect("A network problem")
+    child.expect("Switch to mobile data")
+    child.expect("Did this solve the problem")
+    child.send(ENTER)  # Yes
+    child.expect("Save a case report")
+    child.send(ENTER)  # No (the default)
+    child.expect(pexpect.EOF)
+    child.close()
+
+    assert child.exitstatus == 0
+    assert "Traceback" not in (child.before or "")
+
+
+def test_help_is_shown_for_a_question() -> None:
+    child = spawn("login")
+    child.expect("What happens when you log in")
+    child.send(DOWN * 2 + ENTER)  # Why are we asking?
+    child.expect("Why we ask")
+    child.expect("Read the message")
+    child.expect("What happens when you log in")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+
+    assert child.exitstatus == 130
+
+
+def test_ctrl_c_mid_walk_exits_130_with_no_traceback_and_the_resume_command() -> None:
+    child = spawn(lang="zh-CN")
+    child.expect("遇到了什么问题")
+    child.send(DOWN + ENTER)  # 无法登录
+    child.expect("登录时看到什么")
+    child.sendcontrol("c")
+    child.expect("wallet-doctor run triage --lang zh-CN -a triage_problem=login")
+    child.expect(pexpect.EOF)
+    output = child.before or ""
+    child.close()
+
+    assert child.exitstatus == 130
+    assert "Traceback" not in output

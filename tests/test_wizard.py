@@ -1,0 +1,165 @@
+"""The interactive wizard, driven through its real questionary prompts (no mocks of the engine)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.prompting import CTRL_C, DOWN, ENTER, UP, run_wizard
+from wallet_doctor.engine import Walk
+from wallet_doctor.model import Catalog
+
+
+def test_arrow_keys_walk_from_triage_into_another_tree_to_an_outcome(catalog: Catalog) -> None:
+    # triage: down to "I cannot log in"; login: down to "No SMS code"; solved: yes; report: no (default).
+    keys = [DOWN + ENTER, DOWN + ENTER, ENTER, ENTER]
+
+    code, screen, prompter = run_wizard(Walk.start(catalog, "triage"), keys)
+
+    assert code == 0
+    assert prompter.asked == [
+        "What is the problem?",
+        "What happens when you log in?",
+        "Did this solve the problem?",
+        "Save a case report to send to support?",
+    ]
+    assert "The SMS is blocked" in screen
+    assert "1. Look in the spam folder." in screen
+    assert "Glad it is sorted." in screen
+
+
+def test_help_is_shown_and_the_same_question_is_asked_again(catalog: Catalog) -> None:
+    # login has 2 choices; the extras are help, quit. Help is the third entry.
+    keys = [DOWN + DOWN + ENTER, ENTER, ENTER, ENTER]
+
+    code, screen, prompter = run_wizard(Walk.start(catalog, "login"), keys)
+
+    assert code == 0
+    assert prompter.asked[:2] == ["What happens when you log in?", "What happens when you log in?"]
+    assert "Why we ask" in screen and "Read the message." in screen
+
+
+def test_back_returns_to_the_previous_question_and_forgets_the_answer(catalog: Catalog) -> None:
+    # network: "pass" -> net_notice; there choose "Go back" (after 2 choices and help: index 3);
+    # then "fail" -> outcome; solved yes; no report.
+    keys = [ENTER, DOWN * 3 + ENTER, DOWN + ENTER, ENTER, ENTER]
+
+    code, screen, prompter = run_wizard(Walk.start(catalog, "network"), keys)
+
+    assert code == 0
+    assert prompter.asked[:3] == [
+        "Do other apps work?",
+        'Does the wallet say "account abnormal"?',
+        "Do other apps work?",
+    ]
+    assert "A network problem" in screen
+
+
+def test_start_over_returns_to_the_first_question(catalog: Catalog) -> None:
+    keys = [ENTER, DOWN * 4 + ENTER, DOWN + ENTER, ENTER, ENTER]
+
+    code, _, prompter = run_wizard(Walk.start(catalog, "network"), keys)
+
+    assert code == 0
+    assert prompter.asked[2] == "Do other apps work?"
+
+
+def test_ctrl_c_stops_with_130_and_prints_the_command_that_resumes(catalog: Catalog) -> None:
+    code, screen, _ = run_wizard(Walk.start(catalog, "triage"), [ENTER, CTRL_C])
+
+    assert code == 130
+    assert screen.endswith(
+        "Stopped. To carry on from here, run:\n  wallet-doctor run triage --lang en -a triage_problem=network\n"
+    )
+
+
+def test_end_of_input_stops_like_ctrl_c(catalog: Catalog) -> None:
+    code, screen, _ = run_wizard(Walk.start(catalog, "triage"), [])
+
+    assert code == 130
+    assert "wallet-doctor run triage --lang en\n" in screen
+
+
+def test_quit_stops_with_the_resume_command(catalog: Catalog) -> None:
+    # login: 2 choices, help, quit.
+    code, screen, _ = run_wizard(Walk.start(catalog, "login"), [DOWN * 3 + ENTER])
+
+    assert code == 130
+    assert "wallet-doctor run login --lang en" in screen
+
+
+def test_typed_words_find_the_tree_to_walk(catalog: Catalog) -> None:
+    # triage: 2 choices, then "Describe it in my own words" (index 2).
+    keys = [DOWN * 2 + ENTER, "登录不了" + ENTER, ENTER, ENTER, ENTER, ENTER]
+
+    code, screen, prompter = run_wizard(Walk.start(catalog, "triage"), keys, lang="zh-CN")
+
+    assert code == 0
+    assert prompter.asked[:4] == [
+        "遇到了什么问题？",
+        "请描述你的问题或粘贴错误提示：",
+        "最接近的是哪一个？",
+        "登录时看到什么？",
+    ]
+    assert "重设密码" in screen
+
+
+def test_not_solved_offers_the_related_tree(catalog: Catalog) -> None:
+    # network -> pass -> not_shown: outcome net_is_app, related [login]. Not solved -> login -> no_sms -> solved.
+    keys = [ENTER, DOWN + ENTER, DOWN + ENTER, ENTER, DOWN + ENTER, ENTER, ENTER]
+
+    code, screen, prompter = run_wizard(Walk.start(catalog, "network"), keys)
+
+    assert code == 0
+    assert prompter.asked[3:5] == ["What would you like to do next?", "What happens when you log in?"]
+    assert "The SMS is blocked" in screen
+
+
+def test_a_case_report_is_saved_as_markdown_with_the_walk_and_a_reminder(
+    catalog: Catalog, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    # login -> wrong_password; solved yes; save report: up to "Yes" (the default is no); accept the file name.
+    keys = [ENTER, ENTER, UP + ENTER, ENTER]
+
+    code, screen, _ = run_wizard(Walk.start(catalog, "login"), keys)
+
+    report = tmp_path / "wallet-case-20261122-0930.md"
+    assert code == 0
+    assert "Report saved: wallet-case-20261122-0930.md" in screen
+    text = report.read_text(encoding="utf-8")
+    assert text.startswith("# Wallet case report\n\n- **Date:** 2026-11-22T09:30:00")
+    assert "- **Trees used:** login v1 (" in text
+    assert "> **Warning:** Nobody, support included, will ever ask for your password" in text
+    assert "1. What happens when you log in? → **Wrong password**" in text
+    assert "## Diagnosis: Reset the password" in text
+    assert "**Warning:** Real support never asks for your codes." in text
+
+
+def test_the_report_never_overwrites_without_asking(catalog: Catalog, tmp_path: Path) -> None:
+    existing = tmp_path / "case.json"
+    existing.write_text("keep me", encoding="utf-8")
+    # login -> wrong_password; solved yes; overwrite? default no.
+    keys = [ENTER, ENTER, ENTER]
+
+    code, screen, prompter = run_wizard(Walk.start(catalog, "login"), keys, report_path=existing)
+
+    assert code == 0
+    assert prompter.asked[-1] == f"{existing}: That file exists. Overwrite it?"
+    assert existing.read_text(encoding="utf-8") == "keep me"
+    assert "The report was not saved." in screen
+
+
+def test_a_json_report_redacts_numbers_the_user_typed(catalog: Catalog, tmp_path: Path) -> None:
+    path = tmp_path / "case.json"
+    typed = "登录不了 手机 13812345678 卡 6222021234567890123"
+    keys = [DOWN * 2 + ENTER, typed + ENTER, ENTER, ENTER, ENTER]
+
+    code, _, _ = run_wizard(Walk.start(catalog, "triage"), keys, report_path=path)
+
+    report = json.loads(path.read_text(encoding="utf-8"))
+    assert code == 0
+    assert report["description"] == "登录不了 手机 [PHONE] 卡 [CARD]"
+    assert report["outcome"]["id"] == "login_reset"
+    assert report["trees"][0]["id"] == "login"
+    assert "13812345678" not in path.read_text(encoding="utf-8")
