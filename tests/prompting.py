@@ -58,13 +58,19 @@ class ScriptedPrompter(Prompter):
         return 80
 
 
-def run_wizard(walk: Walk, keys: list[str], lang: str = "en", **options: Any) -> tuple[int, str, ScriptedPrompter]:
-    """Run the wizard on `walk` with one string of keys per prompt; the exit code, the screen text and
-    the prompter (whose `asked` lists every prompt shown)."""
+def make_wizard(walk: Walk, keys: list[str], lang: str = "en", **options: Any) -> tuple[Wizard, io.StringIO]:
+    """A wizard on `walk` that reads one string of keys per prompt and draws into the returned buffer."""
     screen = io.StringIO()
     console = make_console(color=False, width=80)
     console.file = screen
     prompter = ScriptedPrompter(keys)
-    wizard = Wizard(walk, lang, console, prompter, now=lambda: datetime(2026, 11, 22, 9, 30), **options)
+    return Wizard(walk, lang, console, prompter, now=lambda: datetime(2026, 11, 22, 9, 30), **options), screen
+
+
+def run_wizard(walk: Walk, keys: list[str], lang: str = "en", **options: Any) -> tuple[int, str, ScriptedPrompter]:
+    """Run the wizard on `walk`; the exit code, the screen text and the prompter (whose `asked` lists
+    every prompt shown)."""
+    wizard, screen = make_wizard(walk, keys, lang, **options)
     code = wizard.run()
-    return code, screen.getvalue(), prompter
+    assert isinstance(wizard.prompter, ScriptedPrompter)
+    return code, screen.getvalue(), wizard.prompter

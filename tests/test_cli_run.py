@@ -26,6 +26,8 @@ def test_a_missing_answer_exits_3_with_the_next_question_and_its_choices(cli) ->
                 "text": "What is the problem?",
                 "choice": "network",
                 "label": "The app will not load",
+                "by": "user",
+                "detail": None,
             }
         ],
         "question": {
@@ -72,6 +74,8 @@ def test_an_outcome_exits_0_with_the_diagnosis_steps_and_checklist(cli) -> None:
             "text": "Do other apps work?",
             "choice": "fail",
             "label": "They fail too",
+            "by": "user",
+            "detail": None,
         }
     ]
 

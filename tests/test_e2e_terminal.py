@@ -31,7 +31,7 @@ def spawn(*args: str, lang: str = "en") -> pexpect.spawn:
     }
     child = pexpect.spawn(
         command,
-        ["run", *args, "--trees", str(VALID), "--no-builtin"],
+        ["run", *args, "--trees", str(VALID), "--no-builtin", "--no-probe"],
         env=env,
         cwd=str(REPO),
         encoding="utf-8",

@@ -10,7 +10,7 @@ from pathlib import Path
 from wallet_doctor.errors import BadAnswers
 
 MAX_ANSWERS_BYTES = 1024 * 1024
-_FILE_KEYS = ("tree", "tree_digest", "answers", "expect", "comment")
+_FILE_KEYS = ("tree", "digests", "recorded", "answers", "expect", "comment")
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,7 @@ class AnswerSet:
 
     answers: dict[str, str] = field(default_factory=dict)
     tree: str | None = None
-    tree_digest: str | None = None
+    digests: dict[str, str] = field(default_factory=dict)  # tree id -> content hash when recorded
 
 
 def parse_flags(flags: Sequence[str]) -> dict[str, str]:
@@ -81,11 +81,11 @@ def parse(data: bytes, name: str) -> AnswerSet:
                 f"The answers file {name} has unknown key(s) {', '.join(map(str, unknown))}. "
                 f"Use only: {', '.join(_FILE_KEYS)}."
             )
-        tree, digest, answers = content.get("tree"), content.get("tree_digest"), content["answers"]
+        tree, digests, answers = content.get("tree"), content.get("digests"), content["answers"]
         if tree is not None and not isinstance(tree, str):
             raise BadAnswers(f"In the answers file {name}, 'tree' should be a tree id, not {_kind(tree)}.")
     else:
-        tree, digest, answers = None, None, content
+        tree, digests, answers = None, None, content
     if answers is None:
         answers = {}
     if not isinstance(answers, dict):
@@ -99,7 +99,9 @@ def parse(data: bytes, name: str) -> AnswerSet:
                 f"In the answers file {name}, the answer to '{question}' should be a choice id, not {_kind(choice)}."
             )
         result[str(question)] = str(choice)
-    return AnswerSet(result, tree, digest if isinstance(digest, str) else None)
+    if digests is not None and not isinstance(digests, dict):
+        raise BadAnswers(f"In the answers file {name}, 'digests' should map tree ids to hashes, not {_kind(digests)}.")
+    return AnswerSet(result, tree, {str(k): str(v) for k, v in (digests or {}).items()})
 
 
 def _load(text: str, name: str) -> object:

@@ -129,7 +129,22 @@ def run(
         Path | None,
         typer.Option("--report", help="Save a case report at the outcome: Markdown, or JSON for a .json file."),
     ] = None,
-    overwrite: Annotated[bool, typer.Option("--overwrite", help="Let --report replace an existing file.")] = False,
+    record: Annotated[
+        Path | None,
+        typer.Option("--record", help="Write the walk's answers to a file that replays it (YAML, or JSON for .json)."),
+    ] = None,
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help="Let --report and --record replace an existing file.")
+    ] = False,
+    probe: Annotated[
+        bool | None,
+        typer.Option(
+            "--probe/--no-probe",
+            help="Let automatic checks (internet, clock, proxy) answer check questions. "
+            "Default: on in the wizard, off in scripted mode.",
+            show_default=False,
+        ),
+    ] = None,
     trees: TreesOption = None,
     no_builtin: NoBuiltinOption = False,
 ) -> None:
@@ -138,10 +153,13 @@ def run(
     Without a terminal (or with --no-input, or CI set) it never prompts: a missing answer exits 3 and
     prints the next question with its choices.
     """
+    from datetime import datetime
+
     from wallet_doctor import answers as answer_input
     from wallet_doctor.engine import drive
     from wallet_doctor.lang import resolve
     from wallet_doctor.model import TRIAGE
+    from wallet_doctor.record import replay_warnings, save_record
     from wallet_doctor.sources import open_catalog
 
     language = resolve(lang)
@@ -152,23 +170,46 @@ def run(
             "Drop the TREE argument or use another file."
         )
     tree_id = tree or given.tree or TRIAGE
-    answers = {**given.answers, **answer_input.parse_flags(answer or [])}
     catalog = open_catalog(trees or [], builtin=not no_builtin)
-    walk = drive(catalog, tree_id, answers)
-    if output is Format.text and _may_prompt(no_input):
+    from_file, warnings = replay_warnings(catalog, tree_id, given.answers, given.digests)
+    for warning in warnings:
+        typer.echo(f"wallet-doctor: warning: {warning}", err=True)
+    answers = {**from_file, **answer_input.parse_flags(answer or [])}
+    interactive = output is Format.text and _may_prompt(no_input)
+    probes = _probe_config() if (probe if probe is not None else interactive) else None
+    if interactive:
         from wallet_doctor.wizard import run_wizard
 
-        raise typer.Exit(run_wizard(walk, language, color=_color(no_color), report_path=report))
+        code, walk = run_wizard(
+            drive(catalog, tree_id, answers), language, color=_color(no_color), report_path=report, probes=probes
+        )
+        if record is not None:
+            save_record(walk, record, datetime.now().astimezone(), overwrite=overwrite)
+        raise typer.Exit(code)
+
+    auto = None
+    if probes is not None:
+        from wallet_doctor.probes import probe_answers
+
+        auto = probe_answers(probes)
+    walk = drive(catalog, tree_id, answers, auto)
     _print_walk(walk, language, output, tree_id)
+    if record is not None:
+        save_record(walk, record, datetime.now().astimezone(), overwrite=overwrite)
+        typer.echo(f"Answers recorded: {record}", err=True)
     if not walk.finished:
         raise typer.Exit(EXIT_NEEDS_ANSWER)
     if report is not None:
-        from datetime import datetime
-
         from wallet_doctor.report import report_data, save_report
 
         save_report(report_data(walk, language, datetime.now().astimezone()), report, overwrite=overwrite)
         typer.echo(f"Report saved: {report}", err=True)
+
+
+def _probe_config() -> Any:
+    from wallet_doctor.probes import ProbeConfig
+
+    return ProbeConfig.from_environment()
 
 
 def _may_prompt(no_input: bool) -> bool:
@@ -375,6 +416,75 @@ def validate(
         typer.echo(summary if problems else f"All {files} file(s) are valid: {trees_count} tree(s).", err=True)
     if errors:
         raise typer.Exit(EXIT_INVALID)
+
+
+@app.command()
+@guarded
+def batch(
+    cases: Annotated[str, typer.Argument(help="A JSON Lines file of cases, or - for standard input.")],
+    lang: LangOption = None,
+    trees: TreesOption = None,
+    no_builtin: NoBuiltinOption = False,
+) -> None:
+    """Triage many cases: one JSON object a line in ({"id", "tree", "answers", "lang"}), one result a line out.
+
+    Each result is what `run --format json` prints, plus the case id; a bad line gives an error object
+    and the batch goes on. Exit 0 only when every case reached an outcome (3 when some need an answer,
+    4 when a line was bad). A summary goes to standard error.
+    """
+    from wallet_doctor.batch import run_batch
+    from wallet_doctor.lang import resolve
+    from wallet_doctor.sources import open_catalog
+
+    language = resolve(lang)
+    catalog = open_catalog(trees or [], builtin=not no_builtin)
+    if cases == "-":
+        summary = run_batch(sys.stdin.buffer, catalog, language, sys.stdout)
+    else:
+        try:
+            stream = Path(cases).open("rb")  # noqa: SIM115 - closed by the with below; opened apart to word errors
+        except FileNotFoundError:
+            raise WalletDoctorError(f"The cases file '{cases}' does not exist.") from None
+        except OSError as exc:
+            raise WalletDoctorError(f"Cannot read the cases file '{cases}': {exc.strerror}.") from None
+        with stream:
+            summary = run_batch(stream, catalog, language, sys.stdout)
+    sys.stdout.flush()
+    for line in summary.lines():
+        typer.echo(line, err=True)
+    raise typer.Exit(summary.exit_code)
+
+
+class DocsFormat(StrEnum):
+    markdown = "markdown"
+    html = "html"
+
+
+@app.command()
+@guarded
+def docs(
+    out: Annotated[Path, typer.Option("--out", "-o", help="The folder to write into (created if missing).")],
+    langs: Annotated[
+        list[str] | None, typer.Option("--lang", "-l", help="A language to write; repeatable. Default: zh-CN and en.")
+    ] = None,
+    formats: Annotated[
+        list[DocsFormat] | None,
+        typer.Option("--format", "-f", help="markdown or html; repeatable. Default: both."),
+    ] = None,
+    trees: TreesOption = None,
+    no_builtin: NoBuiltinOption = False,
+) -> None:
+    """Write documentation generated from the trees: Markdown pages with Mermaid flowcharts, and a
+    self-contained HTML troubleshooter per language. Regenerate the committed pages with
+    `wallet-doctor docs --out docs/trees --format markdown`."""
+    from wallet_doctor.docs import generate
+    from wallet_doctor.lang import resolve
+    from wallet_doctor.sources import open_catalog
+
+    catalog = open_catalog(trees or [], builtin=not no_builtin)
+    languages = [resolve(code) for code in langs] if langs else ["zh-CN", "en"]
+    written = generate(catalog, out, list(dict.fromkeys(languages)), [f.value for f in formats or list(DocsFormat)])
+    typer.echo(f"Wrote {len(written)} file(s) to {out}.", err=True)
 
 
 def main() -> None:

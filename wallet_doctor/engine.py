@@ -6,7 +6,7 @@ answers gives one outcome whichever way it is driven.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from wallet_doctor.errors import UnknownChoice, UnknownQuestion, UnknownTree, WalletDoctorError
@@ -18,10 +18,16 @@ _MAX_JUMPS = 1000
 
 @dataclass(frozen=True, slots=True)
 class Answer:
-    """One question answered on the way."""
+    """One question answered on the way: by the user, or by a probe (with the probe's detail line)."""
 
     question: Question
     choice: Choice
+    by: str = "user"  # or "probe"
+    detail: str | None = None
+
+
+# A probe hook: given a check, the choice its probe found and a detail line, or None to ask the user.
+AutoAnswer = Callable[[Question], tuple[str, str] | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +62,7 @@ class Walk:
     def finished(self) -> bool:
         return isinstance(self.current, Outcome)
 
-    def answer(self, choice_id: str) -> Walk:
+    def answer(self, choice_id: str, by: str = "user", detail: str | None = None) -> Walk:
         """Answer the current question; raises UnknownChoice with the valid ones."""
         question = self.question
         if question is None:
@@ -65,13 +71,17 @@ class Walk:
         if choice is None:
             raise UnknownChoice(question.id, choice_id, question.choice_ids)
         current, trees = _settle(self.catalog, choice.next, self.trees)
-        return Walk(self.catalog, self.tree, (*self.answers, Answer(question, choice)), current, trees)
+        answered = Answer(question, choice, by, detail)
+        return Walk(self.catalog, self.tree, (*self.answers, answered), current, trees)
 
     def back(self) -> Walk:
         """The walk as it was before the last answer; that answer and everything after it is forgotten."""
         if not self.answers:
             return self
-        return replay(self.catalog, self.tree, ((a.question.id, a.choice.id) for a in self.answers[:-1]))
+        walk = Walk.start(self.catalog, self.tree)
+        for earlier in self.answers[:-1]:
+            walk = walk.answer(earlier.choice.id, earlier.by, earlier.detail)
+        return walk
 
     @property
     def can_go_back(self) -> bool:
@@ -110,23 +120,46 @@ def replay(catalog: Catalog, tree_id: str, answers: Iterable[tuple[str, str]]) -
     return walk
 
 
-def drive(catalog: Catalog, tree_id: str, answers: Mapping[str, str]) -> Walk:
-    """Walk from `tree_id`, answering each question from `answers`, until a question has no answer or
-    an outcome is reached. Every answer is checked first: an unknown question or choice is refused even
-    when the walk would not ask it, so that a typo never passes silently."""
-    walk = Walk.start(catalog, tree_id)
+def drive(catalog: Catalog, tree_id: str, answers: Mapping[str, str], auto: AutoAnswer | None = None) -> Walk:
+    """Walk from `tree_id`, answering each question from `answers` (or, for a check with no answer, from
+    `auto`), until a question has no answer or an outcome is reached. Every answer is checked first: an
+    unknown question or choice is refused even when the walk would not ask it, so a typo never passes."""
     check_answers(catalog, tree_id, answers)
-    while (question := walk.question) is not None and question.id in answers:
-        walk = walk.answer(answers[question.id])
+    return advance(Walk.start(catalog, tree_id), answers, auto)
+
+
+def advance(walk: Walk, answers: Mapping[str, str], auto: AutoAnswer | None = None) -> Walk:
+    """Carry `walk` on as far as `answers` and `auto` take it."""
+    while (question := walk.question) is not None:
+        if question.id in answers:
+            walk = walk.answer(answers[question.id])
+            continue
+        found = auto(question) if auto is not None and question.probe else None
+        if found is None:
+            break
+        choice, detail = found
+        walk = walk.answer(choice, by="probe", detail=detail)
     return walk
 
 
 def check_answers(catalog: Catalog, tree_id: str, answers: Mapping[str, str]) -> None:
     """Raise UnknownQuestion or UnknownChoice for the first answer the trees reachable from `tree_id` cannot take."""
-    askable = {q.id: q for reachable in catalog.reachable_trees(tree_id) for q in catalog.trees[reachable].questions}
+    for problem in unfit_answers(catalog, tree_id, answers).values():
+        raise problem
+
+
+def unfit_answers(
+    catalog: Catalog, tree_id: str, answers: Mapping[str, str]
+) -> dict[str, UnknownQuestion | UnknownChoice]:
+    """Each answer the trees reachable from `tree_id` cannot take, by question id, with the reason."""
+    if tree_id not in catalog.trees:
+        raise UnknownTree(tree_id, list(catalog.trees))
+    askable = catalog.askable(tree_id)
+    problems: dict[str, UnknownQuestion | UnknownChoice] = {}
     for question_id, choice_id in answers.items():
         question = askable.get(question_id)
         if question is None:
-            raise UnknownQuestion(question_id, tree_id, list(askable))
-        if question.choice(choice_id) is None:
-            raise UnknownChoice(question_id, choice_id, question.choice_ids)
+            problems[question_id] = UnknownQuestion(question_id, tree_id, list(askable))
+        elif question.choice(choice_id) is None:
+            problems[question_id] = UnknownChoice(question_id, choice_id, question.choice_ids)
+    return problems

@@ -64,6 +64,11 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "Stopped. To carry on from here, run:",
     },
     "yes": {"zh-CN": "是", "en": "Yes"},
+    "probe.running": {"zh-CN": "正在本机自动检查：", "en": "Checking automatically on this computer:"},
+    "probe.not_run": {
+        "zh-CN": "自动检查无法完成，请自己回答。",
+        "en": "The automatic check could not finish; please answer yourself.",
+    },
     "no": {"zh-CN": "否", "en": "No"},
     "report.title": {"zh-CN": "钱包问题报告", "en": "Wallet case report"},
     "report.date": {"zh-CN": "日期", "en": "Date"},
@@ -74,6 +79,33 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "severity.medium": {"zh-CN": "中", "en": "medium"},
     "severity.high": {"zh-CN": "高", "en": "high"},
     "severity.critical": {"zh-CN": "紧急", "en": "critical"},
+    # Generated documentation (`wallet-doctor docs`): the Markdown pages and the HTML troubleshooter.
+    "docs.index_title": {"zh-CN": "钱包问题排查指南", "en": "Wallet troubleshooting guides"},
+    "docs.index_intro": {
+        "zh-CN": "每一页都由决策树自动生成，与 `wallet-doctor` 给出的诊断完全一致。",
+        "en": "Every page is generated from the decision trees, so it says exactly what `wallet-doctor` says.",
+    },
+    "docs.language": {"zh-CN": "语言", "en": "Language"},
+    "docs.all_trees": {"zh-CN": "全部问题", "en": "All problems"},
+    "docs.tree_version": {"zh-CN": "诊断树 {tree}，第 {version} 版", "en": "Tree {tree}, version {version}"},
+    "docs.run": {"zh-CN": "在终端里逐步排查", "en": "Walk it step by step in a terminal"},
+    "docs.reached_from": {"zh-CN": "从这些问题进入", "en": "Reached from"},
+    "docs.flowchart": {"zh-CN": "流程图", "en": "Flowchart"},
+    "docs.questions": {"zh-CN": "问题与选项", "en": "Questions and answers"},
+    "docs.outcomes": {"zh-CN": "诊断结果", "en": "Diagnoses"},
+    "docs.continues_in": {"zh-CN": "转到", "en": "continues in"},
+    "docs.probe": {
+        "zh-CN": "在终端里，wallet-doctor 可以自动检查这一项（{probe}）。",
+        "en": "In a terminal, wallet-doctor can check this by itself ({probe}).",
+    },
+    "docs.troubleshooter": {"zh-CN": "在浏览器里逐步排查", "en": "Walk the trees in your browser"},
+    "html.title": {"zh-CN": "钱包问题排查", "en": "Wallet troubleshooter"},
+    "html.pick": {"zh-CN": "遇到了什么问题？选一项开始。", "en": "What's wrong? Pick a problem to start."},
+    "html.print": {"zh-CN": "打印", "en": "Print"},
+    "html.noscript": {
+        "zh-CN": "这个页面需要开启 JavaScript 才能逐步排查。",
+        "en": "This page needs JavaScript to walk the trees.",
+    },
 }
 
 

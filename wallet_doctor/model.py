@@ -76,13 +76,17 @@ class Question:
     choices: tuple[Choice, ...]
     loc: Location
     probe: str | None = None
+    _by_id: Mapping[str, Choice] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", MappingProxyType({c.id: c for c in reversed(self.choices)}))
 
     @property
     def kind(self) -> str:
         return "check" if self.probe else "question"
 
     def choice(self, choice_id: str) -> Choice | None:
-        return next((c for c in self.choices if c.id == choice_id), None)
+        return self._by_id.get(choice_id)
 
     @property
     def choice_ids(self) -> tuple[str, ...]:
@@ -172,6 +176,7 @@ class Catalog:
     trees: Mapping[str, Tree]
     shared: Mapping[str, SharedBlock]
     _nodes: Mapping[str, Node] = field(init=False, repr=False, compare=False)
+    _askable: dict[str, Mapping[str, Question]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         index: dict[str, Node] = {}
@@ -181,6 +186,7 @@ class Catalog:
         object.__setattr__(self, "trees", MappingProxyType(dict(self.trees)))
         object.__setattr__(self, "shared", MappingProxyType(dict(self.shared)))
         object.__setattr__(self, "_nodes", MappingProxyType(index))
+        object.__setattr__(self, "_askable", {})  # derived on demand; the catalog itself never changes
 
     def node(self, node_id: str) -> Node | None:
         return self._nodes.get(node_id)
@@ -205,6 +211,16 @@ class Catalog:
                     self._expand(block.items, out, source or item.use, (*seen, item.use))
             elif item.text is not None:
                 out.append(ResolvedItem(item.text, item.warning, source))
+
+    def askable(self, tree_id: str) -> Mapping[str, Question]:
+        """Every question a walk from `tree_id` may ask, by id (its own tree's and those it jumps into)."""
+        found = self._askable.get(tree_id)
+        if found is None:
+            found = MappingProxyType(
+                {q.id: q for reachable in self.reachable_trees(tree_id) for q in self.trees[reachable].questions}
+            )
+            self._askable[tree_id] = found
+        return found
 
     def reachable_trees(self, tree_id: str) -> list[str]:
         """`tree_id` and every tree a walk from it can jump into, in discovery order."""

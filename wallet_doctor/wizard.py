@@ -12,11 +12,13 @@ from typing import TYPE_CHECKING, Any
 from wallet_doctor.engine import Walk
 from wallet_doctor.errors import EXIT_INTERRUPTED, EXIT_OK, UnsafeFile
 from wallet_doctor.messages import msg
-from wallet_doctor.model import TRIAGE
+from wallet_doctor.model import TRIAGE, Question
 from wallet_doctor.render.text import clean
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from wallet_doctor.probes import ProbeConfig
 
 Action = tuple[str, str]  # ("answer", choice id), ("help", ""), ("back", ""), ("tree", tree id) ...
 
@@ -101,6 +103,7 @@ class Wizard:
         prompter: Prompter,
         report_path: Path | None = None,
         now: Callable[[], datetime] = datetime.now,
+        probes: ProbeConfig | None = None,
     ) -> None:
         self.walk = walk
         self.lang = lang
@@ -109,6 +112,8 @@ class Wizard:
         self.report_path = report_path
         self.now = now
         self.description: str | None = None
+        self.probes = probes
+        self._probed: set[str] = set()  # checks probed once: after going back to one, the user answers it
         self._shown_tree: str | None = None
 
     def run(self) -> int:
@@ -140,6 +145,10 @@ class Wizard:
             tree = self.walk.catalog.trees[question.tree]
             self.console.rule(clean(tree.title.get(self.lang)), style="cyan")
             self._shown_tree = question.tree
+        if question.probe and self.probes is not None and question.id not in self._probed:
+            self._probed.add(question.id)
+            if self.probe(question):
+                return True
         choices: list[tuple[str, Action]] = [
             (clean(c.label.get(self.lang)), ("answer", c.id)) for c in question.choices
         ]
@@ -171,6 +180,31 @@ class Wizard:
             self.describe()
         elif action == "quit":
             return False
+        return True
+
+    def probe(self, question: Question) -> bool:
+        """Run the check's probe; True when it answered the question."""
+        from rich.text import Text
+
+        from wallet_doctor.probes import run_probe
+
+        assert question.probe is not None and self.probes is not None
+        self.console.print(
+            Text(f"{msg('probe.running', self.lang)} {clean(question.text.get(self.lang))}", style="dim")
+        )
+        result = run_probe(question.probe, self.probes)
+        choice = question.choice(result.status) if result.answered else None
+        if choice is None:
+            self.console.print(Text(f"{msg('probe.not_run', self.lang)} ({result.detail})", style="dim"))
+            return False
+        self.console.print(
+            Text.assemble(
+                ("✓ " if result.status == "pass" else "✗ ", "bold"),
+                clean(choice.label.get(self.lang)),
+                f" ({result.detail})",
+            )
+        )
+        self.walk = self.walk.answer(choice.id, by="probe", detail=result.detail)
         return True
 
     def at_triage_start(self) -> bool:
@@ -273,8 +307,11 @@ def resume_command(walk: Walk, lang: str) -> str:
     return shlex.join(words)
 
 
-def run_wizard(walk: Walk, lang: str, *, color: bool, report_path: Path | None = None) -> int:
-    """The wizard at a real terminal."""
+def run_wizard(
+    walk: Walk, lang: str, *, color: bool, report_path: Path | None = None, probes: ProbeConfig | None = None
+) -> tuple[int, Walk]:
+    """The wizard at a real terminal: the exit code and the walk as it ended."""
     from wallet_doctor.render.terminal import make_console
 
-    return Wizard(walk, lang, make_console(color), Prompter(), report_path).run()
+    wizard = Wizard(walk, lang, make_console(color), Prompter(), report_path, probes=probes)
+    return wizard.run(), wizard.walk

@@ -10,8 +10,9 @@ from wallet_doctor.model import Catalog, Item, Outcome, Question
 SCHEMA_VERSION = 1
 
 
-def walk_data(walk: Walk, lang: str) -> dict[str, Any]:
-    """`{"schema_version", "status", "tree", "lang", "path", and "question" or "outcome"}`."""
+def walk_data(walk: Walk, lang: str, outcomes: dict[tuple[str, str], Any] | None = None) -> dict[str, Any]:
+    """`{"schema_version", "status", "tree", "lang", "path", and "question" or "outcome"}`. `outcomes`
+    memoises each outcome's data by (id, language) for callers that render many walks of one catalog."""
     data: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "status": "outcome" if walk.finished else "needs_answer",
@@ -24,12 +25,20 @@ def walk_data(walk: Walk, lang: str) -> dict[str, Any]:
                 "text": a.question.text.get(lang),
                 "choice": a.choice.id,
                 "label": a.choice.label.get(lang),
+                "by": a.by,
+                "detail": a.detail,
             }
             for a in walk.answers
         ],
     }
     if walk.outcome is not None:
-        data["outcome"] = outcome_data(walk.catalog, walk.outcome, lang)
+        if outcomes is None:
+            data["outcome"] = outcome_data(walk.catalog, walk.outcome, lang)
+        else:
+            key = (walk.outcome.id, lang)
+            if key not in outcomes:
+                outcomes[key] = outcome_data(walk.catalog, walk.outcome, lang)
+            data["outcome"] = outcomes[key]
     elif walk.question is not None:
         data["question"] = question_data(walk.question, lang)
     return data

@@ -1,0 +1,146 @@
+"""Probes against real servers on loopback (a TCP listener, an HTTP server with a skewed Date header) and
+an injected resolver: never the internet."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Iterator
+from email.utils import formatdate
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from wallet_doctor.probes import ProbeConfig, run_probe
+
+NOW = 1_800_000_000.0
+
+
+def loopback_resolver(host: str, port: int) -> list[tuple[str, int]]:
+    """Every name resolves to this machine; the name 'nowhere.invalid' does not resolve."""
+    if host == "nowhere.invalid":
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+    return [("127.0.0.1", port)]
+
+
+@pytest.fixture
+def listener() -> Iterator[int]:
+    """A real TCP listener on loopback; its port."""
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        yield server.getsockname()[1]
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def http_server(date_offset: float | None) -> tuple[ThreadingHTTPServer, int]:
+    """An HTTP server on loopback whose Date header is NOW + date_offset (no Date header when None)."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_HEAD(self) -> None:
+            self.send_response_only(200)
+            if date_offset is not None:
+                self.send_header("Date", formatdate(NOW + date_offset, usegmt=True))
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, server.server_address[1]
+
+
+def config(*urls: str, **changes: object) -> ProbeConfig:
+    return ProbeConfig(urls=urls, timeout=2.0, resolver=loopback_resolver, now=lambda: NOW, **changes)  # type: ignore[arg-type]
+
+
+def test_internet_passes_when_a_host_accepts_a_connection(listener: int) -> None:
+    result = run_probe("internet", config(f"http://wallet.example:{listener}/"))
+
+    assert result.status == "pass"
+    assert result.detail.startswith("reached wallet.example in ")
+
+
+def test_internet_fails_when_names_resolve_but_nothing_connects() -> None:
+    port = closed_port()
+
+    result = run_probe("internet", config(f"http://a.example:{port}/"))
+
+    assert result.status == "fail"
+    assert result.detail.startswith("DNS works, but no host accepted a connection: a.example: no connection (")
+
+
+def test_internet_fails_when_no_name_resolves() -> None:
+    result = run_probe("internet", config("https://nowhere.invalid/"))
+
+    assert result.status == "fail"
+    assert result.detail == (
+        "no host name could be resolved: nowhere.invalid: name not resolved (Name or service not known)"
+    )
+
+
+def test_internet_passes_if_any_one_host_answers(listener: int) -> None:
+    result = run_probe("internet", config("https://nowhere.invalid/", f"http://b.example:{listener}/"))
+
+    assert result.status == "pass"
+
+
+def test_internet_cannot_run_without_hosts() -> None:
+    assert run_probe("internet", config()).status == "not_run"
+
+
+def test_clock_passes_when_it_agrees_with_the_server() -> None:
+    server, port = http_server(date_offset=20)
+    try:
+        result = run_probe("clock", config(f"http://time.example:{port}/"))
+    finally:
+        server.shutdown()
+
+    assert (result.status, result.detail) == ("pass", "the clock agrees with time.example (off by 20 s)")
+
+
+def test_clock_fails_when_the_server_date_is_hours_away() -> None:
+    server, port = http_server(date_offset=-3 * 3600)
+    try:
+        result = run_probe("clock", config(f"http://time.example:{port}/"))
+    finally:
+        server.shutdown()
+
+    assert (result.status, result.detail) == ("fail", "the clock is 3 hours ahead of time.example")
+
+
+def test_clock_cannot_run_when_no_server_gives_a_date() -> None:
+    server, port = http_server(date_offset=None)
+    try:
+        result = run_probe("clock", config(f"http://time.example:{port}/", f"http://b.example:{closed_port()}/"))
+    finally:
+        server.shutdown()
+
+    assert result.status == "not_run"
+    assert result.detail.startswith("no host could tell the time: time.example: no Date header; b.example: ")
+
+
+def test_proxy_fails_naming_the_proxy_host_but_never_its_password() -> None:
+    result = run_probe("proxy", config(environ={"https_proxy": "http://alice:s3cret@proxy.corp:3128"}))
+
+    assert (result.status, result.detail) == ("fail", "HTTPS_PROXY sends traffic through the proxy proxy.corp")
+
+
+def test_proxy_passes_with_a_direct_connection() -> None:
+    assert run_probe("proxy", config(environ={"PATH": "/bin"})).status == "pass"
+
+
+def test_a_probe_that_breaks_could_not_run_instead_of_crashing() -> None:
+    def broken_resolver(host: str, port: int) -> list[tuple[str, int]]:
+        raise RuntimeError("resolver exploded")
+
+    result = run_probe("internet", ProbeConfig(urls=("https://x.example/",), resolver=broken_resolver))
+
+    assert result.status == "not_run"
+    assert result.detail == "the internet check could not run: RuntimeError: resolver exploded"
