@@ -144,9 +144,9 @@ class _Reader:
         for block_id, (key, value) in (blocks or {}).items():
             if not self.check_id(key, block_id, "shared block id", None):
                 continue
-            items = self.items(value, f"shared block '{block_id}'", block_id)
+            items = self.items(value, f"shared block '{block_id}'", None)
             if items is not None and not items:
-                self.add(value, f"Shared block '{block_id}' is empty.", "Give it at least one item.", block_id)
+                self.add(value, f"Shared block '{block_id}' is empty.", "Give it at least one item.")
             result.append(SharedBlock(block_id, items or (), self.loc(key)))
         return result
 
@@ -212,7 +212,7 @@ class _Reader:
         return result, broken
 
     def node(self, node: yaml.Node, node_id: str, tree_id: str) -> Node | None:
-        fields = self.mapping(node, f"Node '{node_id}'", node_id)
+        fields = self.mapping(node, "The node", node_id)
         if fields is None:
             return None
         if "kind" not in fields:
@@ -358,13 +358,17 @@ class _Reader:
             fields = self.mapping(entry, f"An item of {what}", node_id)
             if fields is None:
                 continue
-            if "use" in fields:
+            allowed: tuple[str, ...] = ("text", "warning")
+            if "use" in fields and "text" in fields:
+                self.add(entry, f"An item of {what} has both 'text' and 'use'.", "Split it into two items.", node_id)
+                allowed = ("text", "warning", "use")  # the text is kept; the use is reported, not guessed at
+            elif "use" in fields:
                 self.known_keys(fields, ("use",), f"an item of {what} with 'use'", node_id)
                 block = self.ident(fields["use"][1], "use", node_id)
                 if block:
                     result.append(Item(self.loc(entry), use=block))
                 continue
-            self.known_keys(fields, ("text", "warning"), f"an item of {what}", node_id)
+            self.known_keys(fields, allowed, f"an item of {what}", node_id)
             if "text" not in fields:
                 self.add(entry, f"An item of {what} has neither 'text' nor 'use'.", "Add `text:` or `use:`.", node_id)
                 continue

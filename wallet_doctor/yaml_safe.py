@@ -50,6 +50,17 @@ def compose(data: bytes, file: str) -> tuple[yaml.Node | None, list[Problem]]:
         root = yaml.compose(text, Loader=loader_class)
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(file, exc, text)]
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, max(exc.position, 0)) + 1
+        character = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        return None, [
+            Problem(
+                file,
+                line,
+                f"The file holds the control character U+{ord(character):04X}, which YAML does not allow.",
+                f"Remove it, or write it as \\u{ord(character):04x} inside a double-quoted string.",
+            )
+        ]
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml raises marked errors for everything we know of
         return None, [Problem(file, 0, f"YAML error: {exc}", "Fix the YAML syntax.")]
     except RecursionError:
@@ -105,16 +116,13 @@ def _unsafe_constructs(root: yaml.Node, file: str) -> list[Problem]:
 
     problems: list[Problem] = []
     seen: set[int] = set()
+    aliases: list[int] = []
     stack: list[yaml.Node] = [root]
     while stack:
         node = stack.pop()
         line = node.start_mark.line + 1
         if id(node) in seen:
-            problems.append(
-                Problem(
-                    file, line, "YAML aliases (*name) are not supported.", "Write the value out, or use a shared block."
-                )
-            )
+            aliases.append(line)  # reported once below: a billion-laughs file would otherwise flood the output
             continue
         seen.add(id(node))
         if node.tag not in _ALLOWED_TAGS:
@@ -147,6 +155,13 @@ def _unsafe_constructs(root: yaml.Node, file: str) -> list[Problem]:
                 stack.append(value)
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(reversed(node.value))
+    if aliases:
+        # An alias is the very node it names, so its line is where the anchored value was written.
+        uses = f"{len(aliases)} times" if len(aliases) > 1 else "once"
+        message = (
+            f"The value anchored here (&name) is reused {uses} through YAML aliases (*name), which are not supported."
+        )
+        problems.append(Problem(file, min(aliases), message, "Write the value out, or use a shared block."))
     problems.sort(key=lambda p: p.line)
     return problems
 
