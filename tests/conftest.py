@@ -22,13 +22,15 @@ FIXTURE_FLAGS = ["--trees", str(VALID), "--no-builtin"]
 
 
 @pytest.fixture(autouse=True)
-def _stable_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests see no user settings: English unless a test says otherwise, no colour, not a terminal."""
+def _stable_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Tests see no user settings: English unless a test says otherwise, no colour, not a terminal, and a
+    catalog cache of their own."""
     for name in ("WALLET_DOCTOR_LANG", "WALLET_DOCTOR_TREES", "LC_ALL", "LC_MESSAGES", "LANG", "CI"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("WALLET_DOCTOR_LANG", "en")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("WALLET_DOCTOR_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
 
 
 @pytest.fixture

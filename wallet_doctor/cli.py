@@ -384,7 +384,7 @@ def validate(
         folders = [directory]
     else:
         folders = tree_folders(trees or [], builtin=not no_builtin)
-    catalog, problems = load(folders)
+    catalog, problems = load(folders, use_cache=False)  # an author asking for a check gets a fresh one
     errors = [p for p in problems if p.is_error or strict]
     if output is ListFormat.json:
         from wallet_doctor.render.data import SCHEMA_VERSION

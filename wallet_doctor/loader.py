@@ -7,7 +7,6 @@ import hashlib
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from wallet_doctor.errors import Problem
 from wallet_doctor.model import (
@@ -20,17 +19,14 @@ from wallet_doctor.model import (
     Item,
     Jump,
     Location,
-    Node,
     Outcome,
     Question,
     SharedBlock,
     Text,
     Tree,
 )
-from wallet_doctor.yaml_safe import compose
-
-if TYPE_CHECKING:
-    import yaml
+from wallet_doctor.model import Node as TreeNode
+from wallet_doctor.yaml_safe import Mapping, Node, Scalar, Sequence, compose, is_null
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 _TREE_KEYS = {"required": ("tree", "version", "title", "summary", "start", "nodes"), "optional": ("keywords",)}
@@ -121,7 +117,7 @@ class _Reader:
 
     # -- the two kinds of file -------------------------------------------------------------------------
 
-    def document(self, root: yaml.Node, digest: str) -> Tree | list[SharedBlock] | None:
+    def document(self, root: Node, digest: str) -> Tree | list[SharedBlock] | None:
         fields = self.mapping(root, "The file", None)
         if fields is None:
             return None
@@ -136,7 +132,7 @@ class _Reader:
             return None
         return self.tree(root, fields, digest)
 
-    def shared_file(self, root: yaml.Node, fields: dict[str, tuple[yaml.Node, yaml.Node]]) -> list[SharedBlock]:
+    def shared_file(self, root: Node, fields: dict[str, tuple[Node, Node]]) -> list[SharedBlock]:
         self.known_keys(fields, ("shared",), "the shared-steps file", None)
         blocks_node = fields["shared"][1]
         blocks = self.mapping(blocks_node, "'shared'", None)
@@ -150,7 +146,7 @@ class _Reader:
             result.append(SharedBlock(block_id, items or (), self.loc(key)))
         return result
 
-    def tree(self, root: yaml.Node, fields: dict[str, tuple[yaml.Node, yaml.Node]], digest: str) -> Tree | None:
+    def tree(self, root: Node, fields: dict[str, tuple[Node, Node]], digest: str) -> Tree | None:
         self.known_keys(fields, (*_TREE_KEYS["required"], *_TREE_KEYS["optional"]), "the tree", None)
         missing = [k for k in _TREE_KEYS["required"] if k not in fields]
         for key in missing:
@@ -180,7 +176,7 @@ class _Reader:
             broken=frozenset(broken),
         )
 
-    def keywords(self, node: yaml.Node) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    def keywords(self, node: Node) -> tuple[tuple[str, tuple[str, ...]], ...]:
         fields = self.mapping(node, "keywords", None)
         if fields is None:
             return ()
@@ -194,10 +190,10 @@ class _Reader:
 
     # -- nodes -----------------------------------------------------------------------------------------
 
-    def nodes(self, node: yaml.Node, tree_id: str) -> tuple[dict[str, Node], set[str]]:
+    def nodes(self, node: Node, tree_id: str) -> tuple[dict[str, TreeNode], set[str]]:
         """The readable nodes, and the ids of those that are not (their problems are reported)."""
         fields = self.mapping(node, "'nodes'", None)
-        result: dict[str, Node] = {}
+        result: dict[str, TreeNode] = {}
         broken: set[str] = set()
         if fields is not None and not fields:
             self.add(node, "The tree has no nodes.", "Add at least a question and the outcomes it leads to.")
@@ -211,7 +207,7 @@ class _Reader:
                 broken.add(node_id)
         return result, broken
 
-    def node(self, node: yaml.Node, node_id: str, tree_id: str) -> Node | None:
+    def node(self, node: Node, node_id: str, tree_id: str) -> TreeNode | None:
         fields = self.mapping(node, "The node", node_id)
         if fields is None:
             return None
@@ -245,7 +241,7 @@ class _Reader:
         return Jump(node_id, tree_id, target, loc) if target else None
 
     def question(
-        self, fields: dict[str, tuple[yaml.Node, yaml.Node]], node_id: str, tree_id: str, kind: str, loc: Location
+        self, fields: dict[str, tuple[Node, Node]], node_id: str, tree_id: str, kind: str, loc: Location
     ) -> Question | None:
         text = self.text(fields["text"][1], "text", node_id)
         help_text = self.text(fields["help"][1], "help", node_id) if "help" in fields else None
@@ -266,7 +262,7 @@ class _Reader:
             return None
         return Question(node_id, tree_id, text, help_text, choices, loc, probe)
 
-    def choices(self, node: yaml.Node, node_id: str, kind: str) -> tuple[Choice, ...] | None:
+    def choices(self, node: Node, node_id: str, kind: str) -> tuple[Choice, ...] | None:
         entries = self.sequence(node, "choices", node_id)
         if entries is None:
             return None
@@ -320,7 +316,7 @@ class _Reader:
         return tuple(result)
 
     def outcome(
-        self, fields: dict[str, tuple[yaml.Node, yaml.Node]], node_id: str, tree_id: str, loc: Location
+        self, fields: dict[str, tuple[Node, Node]], node_id: str, tree_id: str, loc: Location
     ) -> Outcome | None:
         title = self.text(fields["title"][1], "title", node_id)
         summary = self.text(fields["summary"][1], "summary", node_id)
@@ -349,7 +345,7 @@ class _Reader:
         assert title and summary and severity and steps is not None and prepare is not None and escalate is not None
         return Outcome(node_id, tree_id, title, severity, summary, steps, prepare, escalate, related, loc, related_loc)
 
-    def items(self, node: yaml.Node, what: str, node_id: str | None) -> tuple[Item, ...] | None:
+    def items(self, node: Node, what: str, node_id: str | None) -> tuple[Item, ...] | None:
         entries = self.sequence(node, what, node_id)
         if entries is None:
             return None
@@ -380,7 +376,22 @@ class _Reader:
 
     # -- values ----------------------------------------------------------------------------------------
 
-    def text(self, node: yaml.Node, what: str, node_id: str | None) -> Text | None:
+    def text(self, node: Node, what: str, node_id: str | None) -> Text | None:
+        # Nearly every text is a well-formed zh-CN/en pair: read it directly (this is the loader's hot path).
+        if isinstance(node, Mapping) and len(node.pairs) == 2:
+            (first, first_text), (second, second_text) = node.pairs
+            if (
+                isinstance(first, Scalar)
+                and isinstance(second, Scalar)
+                and (first.value, second.value) == LANGUAGES
+                and isinstance(first_text, Scalar)
+                and isinstance(second_text, Scalar)
+                and first_text.value.strip()
+                and second_text.value.strip()
+                and not is_null(first_text)
+                and not is_null(second_text)
+            ):
+                return Text(((first.value, first_text.value), (second.value, second_text.value)), self.loc(node))
         fields = self.mapping(node, f"'{what}'", node_id, hint=f"Write `{what}:` as a mapping of zh-CN and en texts.")
         if fields is None:
             return None
@@ -397,11 +408,9 @@ class _Reader:
         return Text(tuple(pairs), self.loc(node))
 
     def mapping(
-        self, node: yaml.Node, what: str, node_id: str | None, hint: str | None = None
-    ) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
-        import yaml
-
-        if not isinstance(node, yaml.MappingNode):
+        self, node: Node, what: str, node_id: str | None, hint: str | None = None
+    ) -> dict[str, tuple[Node, Node]] | None:
+        if not isinstance(node, Mapping):
             self.add(
                 node,
                 f"{what} should be a mapping, not {_describe(node)}.",
@@ -409,65 +418,53 @@ class _Reader:
                 node_id,
             )
             return None
-        return {key.value: (key, value) for key, value in node.value if isinstance(key, yaml.ScalarNode)}
+        return {key.value: (key, value) for key, value in node.pairs if isinstance(key, Scalar)}
 
-    def sequence(self, node: yaml.Node, what: str, node_id: str | None) -> list[yaml.Node] | None:
-        import yaml
-
-        if not isinstance(node, yaml.SequenceNode):
+    def sequence(self, node: Node, what: str, node_id: str | None) -> list[Node] | None:
+        if not isinstance(node, Sequence):
             self.add(node, f"'{what}' should be a list, not {_describe(node)}.", "Write it as `- item` lines.", node_id)
             return None
-        return list(node.value)
+        return node.items
 
-    def string(self, node: yaml.Node, what: str, node_id: str | None) -> str | None:
-        import yaml
-
-        if not isinstance(node, yaml.ScalarNode) or node.tag.endswith(":null"):
+    def string(self, node: Node, what: str, node_id: str | None) -> str | None:
+        if not isinstance(node, Scalar) or is_null(node):
             self.add(node, f"'{what}' should be text, not {_describe(node)}.", f"Write the {what} as text.", node_id)
             return None
-        value: str = node.value  # the text as written: YAML 1.1's yes/no stay strings
+        value = node.value  # the text as written: YAML 1.1's yes/no stay strings
         if not value.strip():
             self.add(node, f"'{what}' is empty.", f"Write the {what}.", node_id)
             return None
         return value
 
-    def ident(self, node: yaml.Node, what: str, node_id: str | None) -> str | None:
+    def ident(self, node: Node, what: str, node_id: str | None) -> str | None:
         value = self.string(node, what, node_id)
         if value is not None and not ID_PATTERN.match(value):
             self.add(node, f"The {what} '{value}' is not a valid id.", _id_fix(value), node_id)
             return None
         return value
 
-    def check_id(self, key: yaml.Node, value: str, what: str, node_id: str | None) -> bool:
+    def check_id(self, key: Node, value: str, what: str, node_id: str | None) -> bool:
         if ID_PATTERN.match(value):
             return True
         self.add(key, f"The {what} '{value}' is not a valid id.", _id_fix(value), node_id)
         return False
 
-    def integer(self, node: yaml.Node, what: str, node_id: str | None) -> int | None:
-        import yaml
-
-        if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":int"):
-            try:
-                number = int(node.value.replace("_", ""), 0)
-            except ValueError:
-                number = 0
-            if number >= 1:
-                return number
+    def integer(self, node: Node, what: str, node_id: str | None) -> int | None:
+        if isinstance(node, Scalar) and node.plain and node.value.isdigit() and int(node.value) >= 1:
+            return int(node.value)
         self.add(node, f"'{what}' should be a whole number from 1 up.", f"Write `{what}: 1`, and count up.", node_id)
         return None
 
-    def boolean(self, node: yaml.Node, what: str, node_id: str | None) -> bool | None:
-        import yaml
-
-        if isinstance(node, yaml.ScalarNode) and node.value in ("true", "false"):
-            return bool(node.value == "true")
-        hint = " (YAML 1.1 yes/no are not booleans here)" if str(node.value).lower() in _YAML_1_1_BOOLEANS else ""
+    def boolean(self, node: Node, what: str, node_id: str | None) -> bool | None:
+        if isinstance(node, Scalar) and node.plain and node.value in ("true", "false"):
+            return node.value == "true"
+        written = node.value.lower() if isinstance(node, Scalar) else ""
+        hint = " (YAML 1.1 yes/no are not booleans here)" if written in _YAML_1_1_BOOLEANS else ""
         self.add(node, f"'{what}' should be true or false{hint}.", f"Write `{what}: true` or leave it out.", node_id)
         return None
 
     def known_keys(
-        self, fields: dict[str, tuple[yaml.Node, yaml.Node]], allowed: tuple[str, ...], what: str, node_id: str | None
+        self, fields: dict[str, tuple[Node, Node]], allowed: tuple[str, ...], what: str, node_id: str | None
     ) -> None:
         for name, (key, _value) in fields.items():
             if name not in allowed:
@@ -480,25 +477,23 @@ class _Reader:
 
     # -- helpers ---------------------------------------------------------------------------------------
 
-    def loc(self, node: yaml.Node) -> Location:
-        return Location(self.file, node.start_mark.line + 1)
+    def loc(self, node: Node) -> Location:
+        return Location(self.file, node.line)
 
-    def add(self, node: yaml.Node, message: str, fix: str, node_id: str | None = None) -> None:
-        self.problems.append(Problem(self.file, node.start_mark.line + 1, message, fix, node_id))
+    def add(self, node: Node, message: str, fix: str, node_id: str | None = None) -> None:
+        self.problems.append(Problem(self.file, node.line, message, fix, node_id))
 
 
 def _article(what: str) -> str:
     return "an " + what[2:] if what.startswith("a ") and what[2:3] in "aeiou" else what
 
 
-def _describe(node: yaml.Node) -> str:
-    import yaml
-
-    if isinstance(node, yaml.MappingNode):
+def _describe(node: Node) -> str:
+    if isinstance(node, Mapping):
         return "a mapping"
-    if isinstance(node, yaml.SequenceNode):
+    if isinstance(node, Sequence):
         return "a list"
-    if node.tag.endswith(":null"):
+    if is_null(node):
         return "nothing"
     return f"'{node.value}'"
 

@@ -49,8 +49,18 @@ def check_folder(folder: Path) -> None:
         raise WalletDoctorError(f"The folder '{folder}' holds no tree files (*.yaml). Check the path given to --trees.")
 
 
-def load(folders: Sequence[Path]) -> tuple[Catalog, list[Problem]]:
-    """The catalog of `folders` and every problem found in it, errors and warnings."""
+def load(folders: Sequence[Path], use_cache: bool = True) -> tuple[Catalog, list[Problem]]:
+    """The catalog of `folders` and every problem found in it, errors and warnings (cached while the
+    files are unchanged, unless `use_cache` is False)."""
+    if not use_cache:
+        return _load_and_validate(folders)
+    from wallet_doctor.cache import cached
+
+    result: tuple[Catalog, list[Problem]] = cached(folders, lambda: _load_and_validate(folders))
+    return result
+
+
+def _load_and_validate(folders: Sequence[Path]) -> tuple[Catalog, list[Problem]]:
     catalog, problems = load_catalog(folders)
     return catalog, sorted([*problems, *validate(catalog)], key=lambda p: (p.file, p.line))
 
