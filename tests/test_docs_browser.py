@@ -1,0 +1,259 @@
+"""The offline HTML troubleshooter in a real headless Chromium: a person picks a tree, clicks choices, goes
+back across a jump, starts over and reaches an outcome, exactly as the engine walks. Skips where there is
+no Chromium (`apt-get install chromium`)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser import Page, find_chromium, open_page
+from wallet_doctor.docs import generate
+from wallet_doctor.engine import Walk
+from wallet_doctor.model import Catalog
+from wallet_doctor.paths import all_paths
+from wallet_doctor.render.data import outcome_data
+from wallet_doctor.sources import open_catalog
+
+pytestmark = pytest.mark.e2e
+
+# What the page shows, read from the DOM: the same whole-view assertion for every step of a walk.
+VIEW = """(() => {
+  const texts = (selector) => [...document.querySelectorAll(selector)].map((e) => e.textContent);
+  const card = document.querySelector("main .card");
+  return {
+    node: card.dataset.node || null,
+    eyebrow: texts("main .card > .eyebrow")[0] || null,
+    heading: card.querySelector("h2").textContent,
+    help: texts("main details.help p")[0] || null,
+    choices: texts("main .choices button"),
+    severity: texts("main .severity")[0] || null,
+    summary: texts("main .summary")[0] || null,
+    steps: [...document.querySelectorAll("main .steps > li")].map((li) => [li.textContent, li.className]),
+    prepare: texts("main .checklist > li"),
+    escalate: texts("main .escalate > li"),
+    related: texts("main .related button"),
+    controls: [...document.querySelectorAll("main .controls button")]
+      .map((b) => (b.disabled ? `(${b.textContent})` : b.textContent)),
+    path: texts("main .path li"),
+  };
+})()"""
+
+
+def chromium() -> str:
+    found = find_chromium()
+    if found is None:
+        pytest.skip("no Chromium on PATH: `apt-get install chromium` to run the browser tests")
+    return found
+
+
+def keep(page: Page, tmp_path: Path, name: str) -> Path:
+    """A screenshot in tmp_path, copied to $WALLET_DOCTOR_SCREENSHOTS too when set, for a person to look at."""
+    shot = page.screenshot(tmp_path / name)
+    if folder := os.environ.get("WALLET_DOCTOR_SCREENSHOTS"):
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        shutil.copy(shot, Path(folder) / name)
+    return shot
+
+
+def question(
+    tree: str, node: str, heading: str, why: str, choices: list[str], path: list[str], back: bool
+) -> dict[str, Any]:
+    """The whole view of a question: `tree` is the title of the tree it belongs to."""
+    return {
+        "node": node,
+        "eyebrow": tree,
+        "heading": heading,
+        "help": why,
+        "choices": choices,
+        "severity": None,
+        "summary": None,
+        "steps": [],
+        "prepare": [],
+        "escalate": [],
+        "related": [],
+        "controls": ["Go back one question" if back else "(Go back one question)", "Start over", "All problems"],
+        "path": path,
+    }
+
+
+@pytest.fixture
+def page_url(catalog: Catalog, tmp_path: Path) -> str:
+    generate(catalog, tmp_path / "site", ["en", "zh-CN"], ["html"])
+    return (tmp_path / "site" / "en" / "troubleshooter.html").as_uri()
+
+
+def test_a_person_walks_a_tree_through_a_jump_to_an_outcome_and_back(page_url: str, tmp_path: Path) -> None:
+    with open_page(chromium()) as page:
+        page.open(page_url)
+        assert page.evaluate("[...document.querySelectorAll('.trees button')].map(b => b.innerText)") == [
+            "What is wrong?\nFind the right diagnosis.",
+            "Cannot log in\nWhy logging in fails.",
+            "Network or account?\nTell a network problem from an account problem.",
+        ]
+
+        page.click('.trees button[data-tree="network"]')
+        assert page.evaluate(VIEW) == question(
+            "Network or account?",
+            "net_other_apps",
+            "Do other apps work?",
+            "If they fail too, it is the network.",
+            ["They work", "They fail too"],
+            [],
+            back=False,
+        )
+
+        page.click(".choices button", "They work")
+        page.click(".choices button", "Yes")  # a jump: the walk continues at the start of tree login
+        assert page.evaluate(VIEW) == question(
+            "Cannot log in",
+            "login_symptom",
+            "What happens when you log in?",
+            "Read the message.",
+            ["Wrong password", "No SMS code"],
+            ["Do other apps work? → They work", 'Does the wallet say "account abnormal"? → Yes'],
+            back=True,
+        )
+
+        page.click(".choices button", "Wrong password")
+        assert page.evaluate(VIEW) == {
+            "node": "login_reset",
+            "eyebrow": "Diagnosis",
+            "heading": "Reset the password",
+            "help": None,
+            "choices": [],
+            "severity": "Severity: low",
+            "summary": "The password is wrong.",
+            "steps": [
+                ['Tap "Forgot password".', ""],
+                ["Contact support only through the help section inside the wallet app.", ""],
+                ["⚠ Warning Real support never asks for your codes.", "warning"],
+            ],
+            "prepare": [],
+            "escalate": [],
+            "related": [],
+            "controls": ["Go back one question", "Start over", "Print", "All problems"],
+            "path": [
+                "Do other apps work? → They work",
+                'Does the wallet say "account abnormal"? → Yes',
+                "What happens when you log in? → Wrong password",
+            ],
+        }
+        assert page.evaluate("location.hash") == (
+            "#tree=network&a=net_other_apps.pass&a=net_notice.shown&a=login_symptom.wrong_password"
+        )
+        keep(page, tmp_path, "outcome.png")
+
+        page.click(".controls button", "Go back one question")
+        assert page.evaluate(VIEW)["node"] == "login_symptom"
+        page.click(".controls button", "Go back one question")  # back across the jump
+        assert page.evaluate(VIEW)["node"] == "net_notice"
+        page.click(".choices button", "No")
+        assert page.evaluate(VIEW)["related"] == ["Cannot log in"]
+        page.click(".related button", "Cannot log in")  # a related tree starts afresh
+        assert (page.evaluate(VIEW)["node"], page.evaluate(VIEW)["path"]) == ("login_symptom", [])
+
+        page.click(".controls button", "Start over")
+        assert page.evaluate(VIEW)["node"] == "login_symptom"
+        page.click(".controls button", "All problems")
+        assert page.evaluate("document.querySelectorAll('.trees button').length") == 3
+
+
+def test_the_outcome_sets_warnings_apart_and_gives_a_checklist_and_escalation(page_url: str, tmp_path: Path) -> None:
+    with open_page(chromium(), 900, 900) as page:
+        page.open(page_url + "#tree=network")
+        page.click(".choices button", "They fail too")
+        view = page.evaluate(VIEW)
+
+        assert (view["steps"], view["prepare"], view["escalate"]) == (
+            [["Switch to mobile data.", ""], ["⚠ Warning Do not move money over public Wi-Fi.", "warning"]],
+            ["The transaction number", "A screenshot of the error"],
+            [
+                "Contact support only through the help section inside the wallet app.",
+                "⚠ Warning Real support never asks for your codes.",
+            ],
+        )
+        assert page.evaluate("document.querySelectorAll('.checklist input[type=checkbox]').length") == 2
+        keep(page, tmp_path, "outcome-network.png")
+        page.resize(360, 740)
+        keep(page, tmp_path, "outcome-narrow.png")
+        assert page.evaluate("document.documentElement.scrollWidth <= 360"), "the page scrolls sideways on a phone"
+        page.resize(900, 900)
+        page.media("print")
+        keep(page, tmp_path, "outcome-print.png")
+        assert page.evaluate("getComputedStyle(document.querySelector('.controls')).display") == "none"
+
+
+def test_the_address_keeps_the_walk_and_the_other_language_follows_it(page_url: str) -> None:
+    with open_page(chromium()) as page:
+        page.open(page_url + "#tree=triage&a=triage_problem.login")
+        assert page.evaluate(VIEW)["node"] == "login_symptom"
+        link = page.evaluate("document.querySelector('a[hreflang=zh-CN]').href")
+        assert link.endswith("/zh-CN/troubleshooter.html#tree=triage&a=triage_problem.login")
+
+        page.open(link)
+        assert (page.evaluate(VIEW)["heading"], page.evaluate(VIEW)["choices"]) == (
+            "登录时看到什么？",
+            ["密码错误", "收不到短信"],
+        )
+
+        # An address with an answer the walk does not ask stops at the last real step and says so in the address.
+        page.open(page_url + "#tree=triage&a=triage_problem.login&a=nonsense.x")
+        assert page.evaluate(VIEW)["node"] == "login_symptom"
+        assert page.evaluate("location.hash") == "#tree=triage&a=triage_problem.login"
+
+
+def covering_walks(catalog: Catalog) -> list[Walk]:
+    """Walks that together start every tree and take every choice, follow every jump and reach every
+    outcome at least once."""
+    picked: list[Walk] = []
+    seen: set[tuple[str, str] | str] = set()
+    for tree_id in sorted(catalog.trees):
+        for index, walk in enumerate(all_paths(catalog, tree_id)):
+            assert walk.outcome is not None
+            steps = {(a.question.id, a.choice.id) for a in walk.answers} | {walk.outcome.id}
+            if index == 0 or not steps <= seen:
+                seen |= steps
+                picked.append(walk)
+    return picked
+
+
+# Go to each address in turn and read where the page's own walk ended, what the address says after, and
+# every step, thing to prepare and escalation shown (text, and whether it is set apart as a warning).
+FOLLOW = """(async (hashes) => {
+  const reached = [];
+  for (const hash of hashes) {
+    await new Promise((done) => { window.addEventListener("hashchange", done, { once: true }); location.hash = hash; });
+    const items = [...document.querySelectorAll("main .card :is(.steps, .checklist, .escalate) > li")].map((li) => [
+      li.querySelector("span.text").textContent, li.classList.contains("warning"),
+    ]);
+    reached.push([document.querySelector("main .card").dataset.node, location.hash.slice(1), items]);
+  }
+  return reached;
+})"""
+
+
+def test_the_page_walks_as_the_engine_does_through_every_choice_of_the_built_in_trees(tmp_path: Path) -> None:
+    catalog = open_catalog()
+    walks = covering_walks(catalog)
+    hashes = ["&".join([f"tree={w.tree}", *(f"a={a.question.id}.{a.choice.id}" for a in w.answers)]) for w in walks]
+    generate(catalog, tmp_path, ["zh-CN"], ["html"])
+
+    with open_page(chromium()) as page:
+        page.open((tmp_path / "zh-CN" / "troubleshooter.html").as_uri())
+        reached = page.evaluate(f"{FOLLOW}({json.dumps(hashes)})")
+
+    assert len(walks) > 100
+    assert reached == [[w.outcome.id, h, shown_items(catalog, w)] for w, h in zip(walks, hashes, strict=True)]
+
+
+def shown_items(catalog: Catalog, walk: Walk) -> list[list[Any]]:
+    """What the engine's JSON says the outcome lists: steps, then things to prepare, then escalation."""
+    assert walk.outcome is not None
+    outcome = outcome_data(catalog, walk.outcome, "zh-CN")
+    return [[item["text"], item["warning"]] for key in ("steps", "prepare", "escalate") for item in outcome[key]]

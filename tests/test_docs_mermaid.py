@@ -1,0 +1,83 @@
+"""Every Mermaid chart `wallet-doctor docs` writes is valid flowchart syntax: checked by a strict checker of
+the subset the generator emits, and by Mermaid's own parser where it is installed (tests/mermaid)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.mermaid_check import charts, check, mermaid_parse
+from wallet_doctor.docs.mermaid import label, node_id, shorten
+from wallet_doctor.model import Catalog
+from wallet_doctor.sources import open_catalog
+
+BROKEN = {
+    "an unescaped quote ends the label early": 'flowchart TD\n  n_a("say "hi"")\n',
+    "a raw # would be read as an entity": 'flowchart TD\n  n_a("#quot;ok#quot; #1")\n',
+    "a pipe in an edge label": 'flowchart TD\n  n_a("a")\n  n_b("b")\n  n_a -->|"a|b"| n_b\n',
+    "an unquoted label": "flowchart TD\n  n_a(plain)\n",
+    "unbalanced shape brackets": 'flowchart TD\n  n_a(["a")\n',
+    "an id that is a Mermaid keyword": 'flowchart TD\n  end("a")\n',
+    "a label over two lines": 'flowchart TD\n  n_a("one\ntwo")\n',
+    "an edge without a label": 'flowchart TD\n  n_a("a")\n  n_b("b")\n  n_a --> n_b\n',
+    "an edge to an undeclared node": 'flowchart TD\n  n_a("a")\n  n_a -->|"x"| n_b\n',
+    "a node declared twice": 'flowchart TD\n  n_a("a")\n  n_a("b")\n',
+    "a class before its classDef": 'flowchart TD\n  n_a("a")\n  class n_a sev_low\n',
+    "no header": 'n_a("a")\n',
+    "an empty label": 'flowchart TD\n  n_a("")\n',
+    "raw HTML in a label": 'flowchart TD\n  n_a("<b>a</b>")\n',
+    "a backtick starts a Markdown string": 'flowchart TD\n  n_a("`a`")\n',
+}
+
+
+def test_every_chart_of_the_fixture_and_built_in_trees_passes_the_strict_checker(catalog: Catalog) -> None:
+    everything = {**charts(catalog), **{f"built-in {k}": v for k, v in charts(open_catalog()).items()}}
+
+    assert len(everything) == 6 + 22  # one chart per tree and language
+    assert {name: check(source) for name, source in everything.items() if check(source)} == {}
+
+
+@pytest.mark.parametrize("source", BROKEN.values(), ids=BROKEN.keys())
+def test_the_strict_checker_rejects_broken_charts(source: str) -> None:
+    assert check(source) != []
+
+
+def test_the_strict_checker_says_where_and_what() -> None:
+    assert check('flowchart TD\n  n_a("a")\n  n_a -->|"x"| n_b\n  n_c(plain)\n') == [
+        "line 4: not a node, edge, classDef or class statement: '  n_c(plain)'",
+        "line 3: n_b is not a declared node",
+    ]
+
+
+def test_mermaid_itself_parses_every_chart_of_the_fixture_and_built_in_trees(catalog: Catalog) -> None:
+    everything = {**charts(catalog), **charts(open_catalog())}
+
+    verdicts = mermaid_parse(list(everything.values()))
+
+    assert {name: v for name, v in zip(everything, verdicts, strict=True) if v is not None} == {}
+
+
+def test_mermaid_itself_rejects_broken_syntax_so_its_passing_verdicts_mean_something() -> None:
+    # Mermaid accepts more than the strict checker (unquoted labels, edges without labels); these it refuses.
+    broken = ["unbalanced shape brackets", "an id that is a Mermaid keyword", "no header", "an empty label"]
+
+    verdicts = mermaid_parse([BROKEN[name] for name in broken])
+
+    assert [name for name, verdict in zip(broken, verdicts, strict=True) if verdict is None] == []
+
+
+def test_labels_escape_what_mermaid_would_read_and_keep_chinese() -> None:
+    assert (
+        label('他说 "你好" <b> & #1 `x` a|b', 80) == '"他说 #quot;你好#quot; #lt;b#gt; #amp; #35;1 #96;x#96; a#124;b"'
+    )
+    assert label("line one\nline two\t end", 80) == '"line one line two end"'
+
+
+def test_long_labels_are_cut_by_display_width_with_an_ellipsis() -> None:
+    assert shorten("abcdefghij", 10) == "abcdefghij"
+    assert shorten("abcdefghijk", 10) == "abcdefghi…"
+    assert shorten("一二三四五六", 10) == "一二三四…"  # a Chinese character takes two columns
+
+
+def test_node_ids_cannot_be_mermaid_keywords_or_break_the_chart() -> None:
+    assert [node_id("end"), node_id("graph"), node_id("o_node")] == ["n_end", "n_graph", "n_o_node"]
+    assert node_id('x"]; click') == "n_x78225d3b20636c69636b"

@@ -1,0 +1,59 @@
+"""Documentation generated from the trees (`wallet-doctor docs`): Markdown pages with Mermaid flowcharts
+and a self-contained HTML troubleshooter per language. The output never depends on the date or the
+machine, so it can be committed and compared."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from wallet_doctor.docs.html import PAGE, troubleshooter
+from wallet_doctor.docs.markdown import index_page, root_index, tree_page
+from wallet_doctor.docs.order import tree_order
+from wallet_doctor.errors import WalletDoctorError
+from wallet_doctor.files import write_atomic
+from wallet_doctor.model import Catalog
+
+__all__ = ["FORMATS", "generate", "pages"]
+
+FORMATS = ("markdown", "html")
+
+
+def pages(catalog: Catalog, langs: Sequence[str], formats: Sequence[str]) -> dict[str, str]:
+    """Every file's text by its path relative to the output folder, in the order they are written:
+    `index.md`, then per language `<lang>/index.md`, `<lang>/<tree>.md` and `<lang>/troubleshooter.html`."""
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise WalletDoctorError(f"Unknown docs format '{unknown[0]}'. Use one of: {', '.join(FORMATS)}.")
+    html = "html" in formats
+    files: dict[str, str] = {}
+    if "markdown" in formats:
+        files["index.md"] = root_index(langs, html)
+    for lang in langs:
+        if "markdown" in formats:
+            files[f"{lang}/index.md"] = index_page(catalog, lang, langs, html)
+            for tree_id in tree_order(catalog):
+                files[f"{lang}/{tree_id}.md"] = tree_page(catalog, tree_id, lang, langs)
+        if html:
+            files[f"{lang}/{PAGE}"] = troubleshooter(catalog, lang, langs)
+    return files
+
+
+def generate(catalog: Catalog, out: Path, langs: list[str], formats: list[str]) -> list[Path]:
+    """Write the docs of `catalog` under `out` (created if missing) and return the files written. Existing
+    files of the same name are replaced, each one whole or not at all; no other file is touched."""
+    if out.exists() and not out.is_dir():
+        raise WalletDoctorError(f"'{out}' is a file. Give --out a folder (it is created if missing).")
+    files = pages(catalog, langs, formats)
+    written: list[Path] = []
+    for relative, text in files.items():
+        path = out / relative
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise WalletDoctorError(
+                f"Cannot create the folder '{path.parent}': {exc.strerror}. Choose another --out."
+            ) from None
+        write_atomic(path, text, overwrite=True)
+        written.append(path)
+    return written

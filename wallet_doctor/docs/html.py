@@ -1,0 +1,155 @@
+"""The offline HTML troubleshooter: one self-contained page per language in which a person walks any tree.
+
+No network: the CSS and JavaScript are inlined and the catalog is embedded as JSON. Tree text reaches the
+page only inside that JSON, with `<`, `>` and `&` written as \\u escapes so that no text (not even
+`</script>`) can end the block; the script then inserts it with textContent, never as HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Sequence
+from importlib import resources
+from typing import Any
+
+from wallet_doctor.docs.markdown import LANGUAGE_NAMES
+from wallet_doctor.docs.order import tree_order
+from wallet_doctor.messages import msg
+from wallet_doctor.model import SEVERITIES, Catalog, Item, Jump, Outcome, Question
+
+PAGE = "troubleshooter.html"
+_PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def troubleshooter(catalog: Catalog, lang: str, langs: Sequence[str]) -> str:
+    """The whole page for `lang`, linking the pages of the other languages in `langs`."""
+    title = msg("html.title", lang)
+    links = [
+        f'<a href="../{html.escape(code)}/{PAGE}" data-lang-page="../{html.escape(code)}/{PAGE}" '
+        f'hreflang="{html.escape(code)}" lang="{html.escape(code)}">{html.escape(LANGUAGE_NAMES.get(code, code))}</a>'
+        for code in langs
+        if code != lang
+    ]
+    values = {
+        "lang": html.escape(lang),
+        "title": html.escape(title),
+        "languages": " ".join(links),
+        "never_share": html.escape(msg("never_share", lang)),
+        "noscript": html.escape(msg("html.noscript", lang)),
+        "style": _asset("troubleshooter.css"),
+        "script": _asset("troubleshooter.js"),
+        "catalog": embed_json(page_data(catalog, lang)),
+    }
+    # One pass, so that a value (the catalog above all) is never searched for placeholders itself.
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], _asset(PAGE))
+
+
+def embed_json(data: Any) -> str:
+    """`data` as JSON that is safe inside <script type="application/json">: nothing in it can close the
+    element or be read as markup, and JSON.parse still returns exactly `data`."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group()], text)
+
+
+def page_data(catalog: Catalog, lang: str) -> dict[str, Any]:
+    """What the page's script walks: the trees, every node by id, the shared blocks (written once, however
+    many outcomes use them), and the page's own words, in `lang`."""
+    nodes: dict[str, Any] = {}
+    for tree in catalog.trees.values():
+        for node in tree.nodes.values():
+            nodes[node.id] = _node(catalog, node, lang)
+    return {
+        "lang": lang,
+        "order": tree_order(catalog),
+        "trees": {
+            tree_id: {
+                "title": catalog.trees[tree_id].title.get(lang),
+                "summary": catalog.trees[tree_id].summary.get(lang),
+                "start": catalog.trees[tree_id].start,
+            }
+            for tree_id in tree_order(catalog)
+        },
+        "nodes": dict(sorted(nodes.items())),
+        "shared": _shared(catalog, lang),
+        "ui": _ui(lang),
+    }
+
+
+def _node(catalog: Catalog, node: Question | Outcome | Jump, lang: str) -> dict[str, Any]:
+    if isinstance(node, Question):
+        return {
+            "kind": "question",
+            "id": node.id,
+            "tree": node.tree,
+            "text": node.text.get(lang),
+            "help": node.help.get(lang) if node.help else None,
+            "choices": [{"id": c.id, "label": c.label.get(lang), "next": c.next} for c in node.choices],
+        }
+    if isinstance(node, Outcome):
+        return {
+            "kind": "outcome",
+            "id": node.id,
+            "tree": node.tree,
+            "title": node.title.get(lang),
+            "severity": node.severity,
+            "summary": node.summary.get(lang),
+            "steps": _items(catalog, node.steps, lang),
+            "prepare": _items(catalog, node.prepare, lang),
+            "escalate": _items(catalog, node.escalate, lang),
+            "related": [t for t in node.related if t in catalog.trees],
+        }
+    return {"kind": "jump", "id": node.id, "tree": node.tree, "target": node.target}
+
+
+def _items(catalog: Catalog, items: tuple[Item, ...], lang: str) -> list[dict[str, Any]]:
+    """Text items as they are; a shared block as `{"use": id}`, written once in the page's `shared`."""
+    out: list[dict[str, Any]] = []
+    for item in items:
+        if item.use is not None:
+            if item.use in catalog.shared:
+                out.append({"use": item.use})
+        else:
+            out += _expanded(catalog, (item,), lang)
+    return out
+
+
+def _shared(catalog: Catalog, lang: str) -> dict[str, list[dict[str, Any]]]:
+    """Each shared block with its own `use`s expanded, exactly as `Catalog.expand` inserts it."""
+    return {
+        block_id: _expanded(catalog, (Item(block.loc, use=block_id),), lang)
+        for block_id, block in sorted(catalog.shared.items())
+    }
+
+
+def _expanded(catalog: Catalog, items: tuple[Item, ...], lang: str) -> list[dict[str, Any]]:
+    return [{"text": r.text.get(lang), "warning": r.warning} for r in catalog.expand(items)]
+
+
+def _ui(lang: str) -> dict[str, Any]:
+    keys = {
+        "pick": "html.pick",
+        "print": "html.print",
+        "all_trees": "docs.all_trees",
+        "back": "menu.back",
+        "restart": "menu.restart",
+        "why": "menu.help",
+        "answers_so_far": "answers_so_far",
+        "diagnosis": "diagnosis",
+        "severity": "severity",
+        "steps": "steps",
+        "prepare": "prepare",
+        "escalate": "escalate",
+        "related": "related",
+        "warning": "warning",
+    }
+    words: dict[str, Any] = {name: msg(key, lang) for name, key in keys.items()}
+    words["colon"] = "：" if lang == "zh-CN" else ": "
+    words["severities"] = {s: msg(f"severity.{s}", lang) for s in SEVERITIES}
+    return words
+
+
+def _asset(name: str) -> str:
+    return resources.files("wallet_doctor.docs").joinpath(name).read_text(encoding="utf-8")

@@ -1,0 +1,235 @@
+/* The offline troubleshooter: walks the embedded trees exactly as wallet-doctor's engine does (jumps continue
+   at the target tree's start; back undoes the last answer, across jumps too). Tree text is only ever put in
+   with textContent, never parsed as HTML. */
+(function () {
+  "use strict";
+
+  const data = JSON.parse(document.getElementById("catalog").textContent);
+  const ui = data.ui;
+  const main = document.getElementById("main");
+  const MAX_JUMPS = 1000; // a validated catalog has no cycles; this only keeps a broken one from hanging
+
+  function own(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : null;
+  }
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  function append(parent, ...children) {
+    children.forEach((child) => parent.appendChild(child));
+    return parent;
+  }
+
+  function button(text, action, className) {
+    const node = el("button", className, text);
+    node.type = "button";
+    node.addEventListener("click", action);
+    return node;
+  }
+
+  // The walk lives in the address (#tree=ID&a=QUESTION.CHOICE&a=...), so the browser's back button, a reload
+  // and a shared link all show the same step, in either language.
+  function readState() {
+    const params = new URLSearchParams(location.hash.replace(/^#/, ""));
+    const answers = params.getAll("a").map((pair) => {
+      const cut = pair.indexOf(".");
+      return cut < 0 ? [pair, ""] : [pair.slice(0, cut), pair.slice(cut + 1)];
+    });
+    return { tree: params.get("tree"), answers: answers };
+  }
+
+  function stateHash(tree, answers) {
+    const params = new URLSearchParams();
+    if (tree) {
+      params.set("tree", tree);
+      answers.forEach((answer) => params.append("a", answer[0] + "." + answer[1]));
+    }
+    return params.toString();
+  }
+
+  function go(tree, answers) {
+    const hash = stateHash(tree, answers);
+    if (location.hash.replace(/^#/, "") === hash) render();
+    else location.hash = hash; // the hashchange listener renders
+  }
+
+  // Follow jumps from nodeId to the next question or outcome (engine._settle).
+  function settle(nodeId, trees) {
+    for (let i = 0; i < MAX_JUMPS; i++) {
+      const node = own(data.nodes, nodeId);
+      if (!node || node.kind !== "jump") return node;
+      const target = own(data.trees, node.target);
+      if (!target) return null;
+      trees.push(node.target);
+      nodeId = target.start;
+    }
+    return null;
+  }
+
+  // Answer, in order, each answer that is the question asked at that point (engine.replay); stop at the first
+  // that is not, so a stale or edited address still shows a real step.
+  function walk(treeId, answers) {
+    const trees = [treeId];
+    let current = settle(data.trees[treeId].start, trees);
+    const path = [];
+    for (const [questionId, choiceId] of answers) {
+      if (!current || current.kind !== "question" || current.id !== questionId) break;
+      const choice = current.choices.find((c) => c.id === choiceId);
+      if (!choice) break;
+      path.push({ question: current, choice: choice });
+      current = settle(choice.next, trees);
+    }
+    return { tree: treeId, current: current, path: path, trees: trees };
+  }
+
+  function controls(state, answers, extra) {
+    const bar = el("nav", "controls");
+    const back = button(ui.back, () => go(state.tree, answers.slice(0, -1)), "back");
+    back.disabled = answers.length === 0;
+    append(bar, back, button(ui.restart, () => go(state.tree, []), "restart"));
+    extra.forEach((node) => bar.appendChild(node));
+    bar.appendChild(button(ui.all_trees, () => go(null, []), "all-trees"));
+    return bar;
+  }
+
+  function pathSection(path) {
+    const section = el("section", "path");
+    append(section, el("h3", null, ui.answers_so_far));
+    const list = el("ol");
+    path.forEach((step) => {
+      const item = el("li");
+      append(item, el("span", "question-text", step.question.text), document.createTextNode(" → "));
+      append(item, el("span", "answer", step.choice.label));
+      list.appendChild(item);
+    });
+    section.appendChild(list);
+    return section;
+  }
+
+  function renderPicker() {
+    const card = el("section", "card picker");
+    const heading = el("h2", null, ui.pick);
+    const list = el("ul", "trees");
+    data.order.forEach((treeId) => {
+      const tree = data.trees[treeId];
+      const choose = button("", () => go(treeId, []), "tree");
+      choose.dataset.tree = treeId;
+      append(choose, el("strong", null, tree.title), el("span", null, tree.summary));
+      list.appendChild(append(el("li"), choose));
+    });
+    append(main, append(card, heading, list));
+    return heading;
+  }
+
+  function renderQuestion(state, result, answers) {
+    const question = result.current;
+    const card = el("section", "card question");
+    card.dataset.node = question.id;
+    append(card, el("p", "eyebrow", data.trees[question.tree].title));
+    const heading = append(card, el("h2", null, question.text)).lastChild;
+    if (question.help) {
+      const details = el("details", "help");
+      append(details, el("summary", null, ui.why), el("p", null, question.help));
+      card.appendChild(details);
+    }
+    const list = el("ul", "choices");
+    question.choices.forEach((choice) => {
+      const choose = button(choice.label, () => go(state.tree, answers.concat([[question.id, choice.id]])), "choice");
+      choose.dataset.choice = choice.id;
+      list.appendChild(append(el("li"), choose));
+    });
+    card.appendChild(list);
+    append(main, card, controls(state, answers, []));
+    if (result.path.length) main.appendChild(pathSection(result.path));
+    return heading;
+  }
+
+  // Items with each shared block ({"use": id}) replaced by its items, as Catalog.expand does.
+  function expand(items) {
+    return items.flatMap((item) => (item.use === undefined ? [item] : own(data.shared, item.use) || []));
+  }
+
+  // A list of steps, things to prepare (with a box to tick) or escalations; a warning is set apart.
+  function itemList(tag, className, items, withBox) {
+    const list = el(tag, className);
+    expand(items).forEach((item) => {
+      const entry = el("li", item.warning ? "warning" : null);
+      const content = el("span", "item");
+      if (item.warning) append(content, el("strong", "badge", "⚠ " + ui.warning), document.createTextNode(" "));
+      append(content, el("span", "text", item.text));
+      if (withBox) {
+        const box = el("input");
+        box.type = "checkbox";
+        append(entry, append(el("label"), box, content));
+      } else {
+        entry.appendChild(content);
+      }
+      list.appendChild(entry);
+    });
+    return list;
+  }
+
+  function renderOutcome(state, result, answers) {
+    const outcome = result.current;
+    const card = el("article", "card outcome sev-" + outcome.severity);
+    card.dataset.node = outcome.id;
+    append(card, el("p", "eyebrow", ui.diagnosis));
+    const heading = append(card, el("h2", null, outcome.title)).lastChild;
+    append(card, append(el("p"), el("span", "severity", ui.severity + ui.colon + ui.severities[outcome.severity])));
+    append(card, el("p", "summary", outcome.summary));
+    append(card, el("h3", null, ui.steps), itemList("ol", "steps", outcome.steps, false));
+    if (expand(outcome.prepare).length) {
+      append(card, el("h3", null, ui.prepare), itemList("ul", "checklist", outcome.prepare, true));
+    }
+    if (expand(outcome.escalate).length) {
+      append(card, el("h3", null, ui.escalate), itemList("ul", "plain escalate", outcome.escalate, false));
+    }
+    const related = outcome.related.filter((treeId) => own(data.trees, treeId));
+    if (related.length) {
+      const list = el("ul", "related");
+      related.forEach((treeId) => {
+        const open = button(data.trees[treeId].title, () => go(treeId, []), "related-tree");
+        open.dataset.tree = treeId;
+        list.appendChild(append(el("li"), open));
+      });
+      append(card, el("h3", null, ui.related), list);
+    }
+    append(main, card, controls(state, answers, [button(ui.print, () => window.print(), "print")]));
+    if (result.path.length) main.appendChild(pathSection(result.path));
+    return heading;
+  }
+
+  function render() {
+    const state = readState();
+    main.textContent = "";
+    let heading;
+    if (!state.tree || !own(data.trees, state.tree)) {
+      heading = renderPicker();
+    } else {
+      const result = walk(state.tree, state.answers);
+      const answers = result.path.map((step) => [step.question.id, step.choice.id]);
+      const hash = stateHash(state.tree, answers);
+      if (location.hash.replace(/^#/, "") !== hash) history.replaceState(null, "", "#" + hash);
+      heading = result.current && result.current.kind === "outcome"
+        ? renderOutcome(state, result, answers)
+        : renderQuestion(state, result, answers);
+    }
+    document.querySelectorAll("a[data-lang-page]").forEach((a) => { a.href = a.dataset.langPage + location.hash; });
+    heading.tabIndex = -1;
+    if (rendered) {
+      window.scrollTo(0, 0);
+      heading.focus();
+    }
+    rendered = true;
+    document.body.dataset.ready = "1";
+  }
+
+  let rendered = false;
+  window.addEventListener("hashchange", render);
+  render();
+})();
