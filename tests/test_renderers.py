@@ -18,3 +18,14 @@ def test_markdown_escape_folds_newlines_so_text_cannot_start_a_heading() -> None
 
 def test_clean_removes_terminal_escapes_and_bidi_overrides() -> None:
     assert clean("ok\x1b[31mred\x1b[0m\u202eevil\x07") == "ok[31mred[0mevil"
+
+
+def test_markdown_escape_stops_text_from_opening_a_block_at_the_start_of_a_list_item() -> None:
+    assert [escape(t) for t in ["# x", "1. x", "- y", "+ z", "12) w", "a # b"]] == [
+        "\\# x",
+        "1\\. x",
+        "\\- y",
+        "\\+ z",
+        "12\\) w",
+        "a # b",
+    ]

@@ -8,14 +8,17 @@ from typing import Any
 from wallet_doctor.messages import msg
 from wallet_doctor.render.text import clean
 
-# Tree text always follows a list marker or heading prefix and never starts a line (newlines are folded),
-# so only the characters that form markup inside a line need escaping. Fewer escapes keep the raw file readable.
+# Newlines are folded, so tree text is one line; only the characters that form markup inside a line are
+# escaped, plus a marker that would open a block (heading, list, quote) where the text begins a list item.
+# Fewer escapes keep the raw file readable.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+_BLOCK_START = re.compile(r"^(\s*)(?:([#>+=-])|(\d+)([.)]))")
 
 
 def escape(text: str) -> str:
-    """Tree text as literal Markdown: every character that could form markup inside a line is escaped."""
-    return _SPECIAL.sub(r"\\\1", clean(text)).replace("\n", " ")
+    """Tree text as literal Markdown, wherever it stands in a line."""
+    inline = _SPECIAL.sub(r"\\\1", clean(text).replace("\n", " "))
+    return _BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[2] else f"{m[1]}{m[3]}\\{m[4]}", inline, count=1)
 
 
 def render_walk(data: dict[str, Any]) -> str:
