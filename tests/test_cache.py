@@ -27,7 +27,7 @@ def test_a_second_load_comes_from_the_cache_without_parsing(trees: Path, monkeyp
     def no_parsing(*args: object) -> None:
         raise AssertionError("the cache was not used")
 
-    monkeypatch.setattr("wallet_doctor.sources.load_catalog", no_parsing)
+    monkeypatch.setattr("wallet_doctor.loader.load_catalog", no_parsing)
     second, _ = load([trees])
 
     assert second == first

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import copyreg
+import gc
 import hashlib
 import os
 import pickle
@@ -47,6 +48,10 @@ def cache_key(folders: Sequence[Path]) -> str | None:
     """A hash of every tree file's path, size and modification time; None when a folder cannot be listed."""
     digest = hashlib.sha256(f"{__version__}|{sys.version}".encode())
     try:
+        # The classes pickled live in these modules: a change to them (in development) must miss the cache.
+        for module in (Path(__file__).with_name("model.py"), Path(__file__).with_name("errors.py")):
+            stat = module.stat()
+            digest.update(f"{module}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
         for folder in folders:
             entries = [folder] if folder.is_file() else sorted(folder.iterdir())
             for path in entries:
@@ -79,7 +84,13 @@ def _read(path: Path) -> Any:
             stat = os.fstat(handle.fileno())
             if stat.st_uid != os.getuid() or stat.st_mode & 0o022:
                 return None  # written by someone else, or writable by others: not trusted
-            return pickle.load(handle)
+            collecting = gc.isenabled()
+            gc.disable()  # unpickling makes thousands of objects at once; scanning them midway only costs time
+            try:
+                return pickle.load(handle)
+            finally:
+                if collecting:
+                    gc.enable()
     except Exception:  # noqa: BLE001 - a missing, stale or damaged cache is simply rebuilt
         return None
 

@@ -1,6 +1,8 @@
-"""The command line: parses options, calls the core, prints, and maps errors to exit codes. Nothing else."""
+"""The command line: parses options, calls the core, prints, and maps errors to exit codes. Nothing else.
 
-from __future__ import annotations
+No `from __future__ import annotations` here: typer reads these annotations at every call, and string
+annotations would make it evaluate each one again (about 10 ms a call, see bench/).
+"""
 
 import functools
 import json
@@ -159,7 +161,6 @@ def run(
     from wallet_doctor.engine import drive
     from wallet_doctor.lang import resolve
     from wallet_doctor.model import TRIAGE
-    from wallet_doctor.record import replay_warnings, save_record
     from wallet_doctor.sources import open_catalog
 
     language = resolve(lang)
@@ -171,9 +172,13 @@ def run(
         )
     tree_id = tree or given.tree or TRIAGE
     catalog = open_catalog(trees or [], builtin=not no_builtin)
-    from_file, warnings = replay_warnings(catalog, tree_id, given.answers, given.digests)
-    for warning in warnings:
-        typer.echo(f"wallet-doctor: warning: {warning}", err=True)
+    from_file = given.answers
+    if given.digests:
+        from wallet_doctor.record import replay_warnings
+
+        from_file, warnings = replay_warnings(catalog, tree_id, given.answers, given.digests)
+        for warning in warnings:
+            typer.echo(f"wallet-doctor: warning: {warning}", err=True)
     answers = {**from_file, **answer_input.parse_flags(answer or [])}
     interactive = output is Format.text and _may_prompt(no_input)
     probes = _probe_config() if (probe if probe is not None else interactive) else None
@@ -184,6 +189,8 @@ def run(
             drive(catalog, tree_id, answers), language, color=_color(no_color), report_path=report, probes=probes
         )
         if record is not None:
+            from wallet_doctor.record import save_record
+
             save_record(walk, record, datetime.now().astimezone(), overwrite=overwrite)
         raise typer.Exit(code)
 
@@ -195,6 +202,8 @@ def run(
     walk = drive(catalog, tree_id, answers, auto)
     _print_walk(walk, language, output, tree_id)
     if record is not None:
+        from wallet_doctor.record import save_record
+
         save_record(walk, record, datetime.now().astimezone(), overwrite=overwrite)
         typer.echo(f"Answers recorded: {record}", err=True)
     if not walk.finished:

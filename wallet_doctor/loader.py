@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import gc
 import hashlib
 import re
 from collections.abc import Iterable
@@ -69,6 +70,18 @@ def parse(data: bytes, file: str) -> tuple[Tree | list[SharedBlock] | None, list
 def load_catalog(directories: Iterable[Path]) -> tuple[Catalog, list[Problem]]:
     """Load every file of `directories` (a single file counts as a folder of one); a tree or block in a
     later folder replaces one of the same id."""
+    # Loading allocates hundreds of thousands of small objects and frees none, so the cyclic garbage
+    # collector would scan them again and again for nothing: with it paused, loading is twice as fast.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_catalog(directories)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load_catalog(directories: Iterable[Path]) -> tuple[Catalog, list[Problem]]:
     trees: dict[str, Tree] = {}
     shared: dict[str, SharedBlock] = {}
     problems: list[Problem] = []
@@ -391,7 +404,7 @@ class _Reader:
                 and not is_null(first_text)
                 and not is_null(second_text)
             ):
-                return Text(((first.value, first_text.value), (second.value, second_text.value)), self.loc(node))
+                return Text(((first.value, first_text.value), (second.value, second_text.value)))
         fields = self.mapping(node, f"'{what}'", node_id, hint=f"Write `{what}:` as a mapping of zh-CN and en texts.")
         if fields is None:
             return None
@@ -405,7 +418,7 @@ class _Reader:
         for lang in LANGUAGES:
             if lang not in fields:
                 self.add(node, f"'{what}' has no {lang} text.", f"Add `{lang}:` with the translation.", node_id)
-        return Text(tuple(pairs), self.loc(node))
+        return Text(tuple(pairs))
 
     def mapping(
         self, node: Node, what: str, node_id: str | None, hint: str | None = None

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+
+# Plain (not slotted) dataclasses: they are created at import and unpickled from the catalog cache on every
+# call, and both are markedly faster without __slots__ (see bench/).
 from types import MappingProxyType
 
 LANGUAGES: tuple[str, ...] = ("zh-CN", "en")
@@ -16,7 +19,7 @@ CHECK_CHOICES: tuple[str, ...] = ("pass", "fail", "unknown")
 TRIAGE = "triage"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Location:
     """Where a value was written: a file and a 1-based line."""
 
@@ -27,12 +30,11 @@ class Location:
         return f"{self.file}:{self.line}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Text:
     """A user-visible text in each language it was written in."""
 
     translations: tuple[tuple[str, str], ...]
-    loc: Location
 
     def get(self, lang: str) -> str:
         """The text in `lang`, or in the first language that has one (validation reports the gap)."""
@@ -47,7 +49,7 @@ class Text:
         return any(code == lang and value for code, value in self.translations)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Item:
     """One step, thing to prepare or escalation: a text of its own, or `use` of a shared block."""
 
@@ -57,7 +59,7 @@ class Item:
     use: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Choice:
     id: str
     label: Text
@@ -65,7 +67,7 @@ class Choice:
     loc: Location
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Question:
     """A question the user answers; with a `probe` it is a check that a probe may answer by itself."""
 
@@ -93,7 +95,7 @@ class Question:
         return tuple(c.id for c in self.choices)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Outcome:
     """A diagnosis: what is likely wrong and the steps, in order, that fix it."""
 
@@ -112,7 +114,7 @@ class Outcome:
     kind = "outcome"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Jump:
     """Continue the walk at the start of another tree."""
 
@@ -127,7 +129,7 @@ class Jump:
 Node = Question | Outcome | Jump
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Tree:
     id: str
     version: int
@@ -153,14 +155,14 @@ class Tree:
         return (n for n in self.nodes.values() if isinstance(n, Outcome))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SharedBlock:
     id: str
     items: tuple[Item, ...]
     loc: Location
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ResolvedItem:
     """An item with its shared blocks expanded: what a renderer shows."""
 
@@ -177,6 +179,10 @@ class Catalog:
     shared: Mapping[str, SharedBlock]
     _nodes: Mapping[str, Node] = field(init=False, repr=False, compare=False)
     _askable: dict[str, Mapping[str, Question]] = field(init=False, repr=False, compare=False)
+    _jumps_into: dict[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
+    _expanded: dict[int, tuple[tuple[Item, ...], tuple[ResolvedItem, ...]]] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         index: dict[str, Node] = {}
@@ -187,6 +193,8 @@ class Catalog:
         object.__setattr__(self, "shared", MappingProxyType(dict(self.shared)))
         object.__setattr__(self, "_nodes", MappingProxyType(index))
         object.__setattr__(self, "_askable", {})  # derived on demand; the catalog itself never changes
+        object.__setattr__(self, "_jumps_into", {})
+        object.__setattr__(self, "_expanded", {})
 
     def node(self, node_id: str) -> Node | None:
         return self._nodes.get(node_id)
@@ -196,9 +204,16 @@ class Catalog:
         return node if isinstance(node, Question) else None
 
     def expand(self, items: Iterable[Item]) -> list[ResolvedItem]:
-        """Items with every `use` replaced by the shared block's items, in order."""
+        """Items with every `use` replaced by the shared block's items, in order. An outcome's own item
+        tuples are expanded once and remembered (renderers ask for the same ones many times)."""
+        if isinstance(items, tuple):
+            known = self._expanded.get(id(items))
+            if known is not None and known[0] is items:
+                return list(known[1])
         out: list[ResolvedItem] = []
         self._expand(items, out, source=None, seen=())
+        if isinstance(items, tuple):
+            self._expanded[id(items)] = (items, tuple(out))
         return out
 
     def _expand(
@@ -221,6 +236,18 @@ class Catalog:
             )
             self._askable[tree_id] = found
         return found
+
+    def jumps_into(self, tree_id: str) -> tuple[str, ...]:
+        """The other trees with a jump into `tree_id`, by id. One pass over the catalog serves every tree."""
+        if not self._jumps_into and self.trees:
+            found: dict[str, set[str]] = {}
+            for tree in self.trees.values():
+                for node in tree.nodes.values():
+                    if isinstance(node, Jump) and node.target != tree.id:
+                        found.setdefault(node.target, set()).add(tree.id)
+            self._jumps_into.update({target: tuple(sorted(sources)) for target, sources in found.items()})
+            self._jumps_into.setdefault("", ())  # marks the index as built, even when nothing jumps
+        return self._jumps_into.get(tree_id, ())
 
     def reachable_trees(self, tree_id: str) -> list[str]:
         """`tree_id` and every tree a walk from it can jump into, in discovery order."""

@@ -3,7 +3,6 @@ rich diagnosis. It holds no diagnostic logic of its own; every answer goes throu
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -94,20 +93,31 @@ def _breakable(text: str) -> list[str]:
     )
 
 
+def _rule(title: str, width: int) -> str:
+    """`──── title ────` across `width` terminal cells (Chinese counts double), without importing rich."""
+    import unicodedata
+
+    cells = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in title)
+    side = max(2, (width - cells - 2) // 2)
+    return f"{'─' * side} {title} {'─' * max(2, width - cells - 2 - side)}"
+
+
 class Wizard:
     def __init__(
         self,
         walk: Walk,
         lang: str,
-        console: Console,
+        console: Console | None,
         prompter: Prompter,
         report_path: Path | None = None,
         now: Callable[[], datetime] = datetime.now,
         probes: ProbeConfig | None = None,
+        color: bool = True,
     ) -> None:
         self.walk = walk
         self.lang = lang
-        self.console = console
+        self._console = console
+        self.color = color
         self.prompter = prompter
         self.report_path = report_path
         self.now = now
@@ -115,6 +125,23 @@ class Wizard:
         self.probes = probes
         self._probed: set[str] = set()  # checks probed once: after going back to one, the user answers it
         self._shown_tree: str | None = None
+
+    @property
+    def console(self) -> Console:
+        """The rich console, made on first use: rich is not imported before the first question is drawn."""
+        if self._console is None:
+            from wallet_doctor.render.terminal import make_console
+
+            self._console = make_console(self.color)
+        return self._console
+
+    def _line(self, text: str) -> None:
+        if self._console is None:
+            print(text, flush=True)
+        else:
+            from rich.text import Text
+
+            self._console.print(Text(text))
 
     def run(self) -> int:
         """Walk to an outcome and beyond; the exit code: 0 at an outcome, 130 when the user stops."""
@@ -143,7 +170,7 @@ class Wizard:
         assert question is not None
         if question.tree != self._shown_tree:
             tree = self.walk.catalog.trees[question.tree]
-            self.console.rule(clean(tree.title.get(self.lang)), style="cyan")
+            self._line(_rule(clean(tree.title.get(self.lang)), self.prompter.width()))
             self._shown_tree = question.tree
         if question.probe and self.probes is not None and question.id not in self._probed:
             self._probed.add(question.id)
@@ -301,6 +328,8 @@ class Wizard:
 
 def resume_command(walk: Walk, lang: str) -> str:
     """The scripted command that brings a person back to where this walk stands."""
+    import shlex
+
     words = ["wallet-doctor", "run", walk.tree, "--lang", lang]
     for question, choice in walk.as_answers().items():
         words += ["-a", f"{question}={choice}"]
@@ -311,7 +340,5 @@ def run_wizard(
     walk: Walk, lang: str, *, color: bool, report_path: Path | None = None, probes: ProbeConfig | None = None
 ) -> tuple[int, Walk]:
     """The wizard at a real terminal: the exit code and the walk as it ended."""
-    from wallet_doctor.render.terminal import make_console
-
-    wizard = Wizard(walk, lang, make_console(color), Prompter(), report_path, probes=probes)
+    wizard = Wizard(walk, lang, None, Prompter(), report_path, probes=probes, color=color)
     return wizard.run(), wizard.walk

@@ -10,6 +10,7 @@ recurses nowhere, so no nesting can overflow a stack.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -73,11 +74,11 @@ def compose(data: bytes, file: str) -> tuple[Node | None, list[Problem]]:
     import yaml
 
     try:
-        root, problems = _Composer(file).run(text)
+        root, problems = _Composer(file).run(data)
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(file, exc, text)]
     except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, max(exc.position, 0)) + 1
+        line = data.count(b"\n", 0, max(exc.position, 0)) + 1
         character = exc.character if isinstance(exc.character, str) else chr(exc.character)
         return None, [
             Problem(
@@ -103,17 +104,15 @@ class _Composer:
         self.anchors: dict[str, Node] = {}
         self.alias_lines: list[int] = []
 
-    def run(self, text: str) -> tuple[Node | None, list[Problem]]:
-        import yaml
+    def run(self, data: bytes) -> tuple[Node | None, list[Problem]]:
         from yaml import events
 
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         # Each open collection with the children read so far (a mapping's keys and values alternate).
         stack: list[tuple[Mapping | Sequence, list[Node]]] = []
         root: Node | None = None
         documents = 0
         event: Any  # libyaml's events carry their fields untyped
-        for event in yaml.parse(text, Loader=loader):
+        for event in _events(data):
             kind = type(event)
             node: Node
             if kind is events.ScalarEvent:
@@ -179,7 +178,11 @@ class _Composer:
 
     def _pairs(self, children: list[Node]) -> list[tuple[Node, Node]]:
         """Keys and values paired, with duplicate and non-scalar keys reported."""
-        pairs = list(zip(children[0::2], children[1::2], strict=True))
+        keys = children[0::2]
+        pairs = list(zip(keys, children[1::2], strict=True))
+        # The common case, checked cheaply: every key a scalar and none repeated.
+        if all(type(key) is Scalar for key in keys) and len({key.value for key in keys}) == len(keys):  # type: ignore[union-attr]
+            return pairs
         first: dict[str, int] = {}
         for key, _value in pairs:
             if not isinstance(key, Scalar):
@@ -193,6 +196,27 @@ class _Composer:
             else:
                 first[key.value] = key.line
         return pairs
+
+
+def _events(data: bytes) -> Iterator[Any]:
+    """libyaml's events for `data` (UTF-8 bytes, as libyaml reads fastest), or PyYAML's where libyaml is absent."""
+    import yaml
+    from yaml.events import StreamEndEvent
+
+    try:
+        from yaml._yaml import CParser
+    except ImportError:  # pragma: no cover - PyYAML without libyaml: the pure-Python parser, slower
+        yield from yaml.parse(data, Loader=yaml.SafeLoader)
+        return
+    parser = CParser(data)
+    try:
+        while True:
+            event = parser.get_event()
+            yield event
+            if type(event) is StreamEndEvent:
+                return
+    finally:
+        parser.dispose()
 
 
 def _syntax_problem(file: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:

@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
-from wallet_doctor.model import TRIAGE, Catalog, Jump, Node, Question, Tree
+from collections import deque
+
+from wallet_doctor.model import TRIAGE, Catalog, Node, Question, Tree
 
 
 def walk_order(tree: Tree) -> list[Node]:
     """Every node of `tree` once: breadth first from the start, choices in the order written, then any
     node no walk reaches (validation warns about those) in file order."""
-    order: list[str] = []
-    pending = [tree.start]
+    order: dict[str, None] = {}  # insertion-ordered and O(1) to test: linear in the size of the tree
+    pending = deque([tree.start])
     while pending:
-        node_id = pending.pop(0)
+        node_id = pending.popleft()
         node = tree.nodes.get(node_id)
         if node is None or node_id in order:
             continue
-        order.append(node_id)
+        order[node_id] = None
         if isinstance(node, Question):
             pending.extend(c.next for c in node.choices)
-    order.extend(n for n in tree.nodes if n not in order)
+    order.update((n, None) for n in tree.nodes if n not in order)
     return [tree.nodes[n] for n in order]
 
 
@@ -29,9 +31,4 @@ def tree_order(catalog: Catalog) -> list[str]:
 
 def entry_trees(catalog: Catalog, tree_id: str) -> list[str]:
     """The trees that jump into `tree_id`, in `tree_order`."""
-    return [
-        other
-        for other in tree_order(catalog)
-        if other != tree_id
-        and any(isinstance(node, Jump) and node.target == tree_id for node in catalog.trees[other].nodes.values())
-    ]
+    return sorted(catalog.jumps_into(tree_id), key=lambda other: (other != TRIAGE, other))

@@ -15,8 +15,13 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _BLOCK_START = re.compile(r"^(\s*)(?:([#>+=-])|(\d+)([.)]))")
 
 
+_PLAIN = re.compile(r"[^\\`*_\[\]<>|~&\n\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]*")
+
+
 def escape(text: str) -> str:
     """Tree text as literal Markdown, wherever it stands in a line."""
+    if _PLAIN.fullmatch(text) and not _BLOCK_START.match(text):
+        return text  # nearly all tree text: nothing to escape
     inline = _SPECIAL.sub(r"\\\1", clean(text).replace("\n", " "))
     return _BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[2] else f"{m[1]}{m[3]}\\{m[4]}", inline, count=1)
 
