@@ -1,0 +1,63 @@
+"""The built-in trees as a user meets them: valid without warnings, quick to a diagnosis, and never asking
+for a secret."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from wallet_doctor.model import LANGUAGES, Catalog
+from wallet_doctor.paths import all_paths
+from wallet_doctor.sources import open_catalog
+
+
+@pytest.fixture(scope="module")
+def builtin() -> Catalog:
+    return open_catalog()
+
+
+def test_the_builtin_trees_validate_without_a_single_warning(cli) -> None:
+    result = cli("validate", "--strict")
+
+    assert result.exit_code == 0, result.stdout
+
+
+def test_every_diagnosis_is_a_few_questions_from_triage(builtin: Catalog) -> None:
+    shortest: dict[str, int] = {}
+    for walk in all_paths(builtin, "triage"):
+        assert walk.outcome is not None
+        shortest[walk.outcome.id] = min(shortest.get(walk.outcome.id, 99), len(walk.answers))
+    every = {o.id for tree in builtin.trees.values() for o in tree.outcomes}
+
+    assert set(shortest) == every, "every outcome can be reached from triage"
+    assert max(shortest.values()) <= 7
+    assert sum(n <= 6 for n in shortest.values()) / len(shortest) >= 0.95
+
+
+# A request to the user to type or hand over a secret, unless it is negated ("不要在这里输入助记词",
+# "never type your password"). Texts that describe what a scammer asked for are not requests.
+SECRETS = re.compile(
+    r"(?<!不要)(?<!不要在这里)(?<!别)(请|在这里|在下面)?(输入|填写|告诉我们)(你的|您的)?(密码|验证码|助记词)"
+    r"|(?<!never )(?<!don't )(?<!do not )\b(enter|type|tell us) (in )?(your |the )"
+    r"(password|verification code|one-time code|recovery phrase|seed phrase)",
+    re.IGNORECASE,
+)
+
+
+def test_the_secret_detector_tells_a_request_from_a_warning() -> None:
+    assert SECRETS.search("请输入你的密码") and SECRETS.search("Enter your verification code below")
+    assert not SECRETS.search("不要在这里输入助记词") and not SECRETS.search("Never type your recovery phrase")
+
+
+def test_no_question_asks_for_a_password_code_or_recovery_phrase(builtin: Catalog) -> None:
+    asking = [
+        f"{question.id}: {text}"
+        for tree in builtin.trees.values()
+        for question in tree.questions
+        for text in [question.text.get(lang) for lang in LANGUAGES]
+        + [choice.label.get(lang) for choice in question.choices for lang in LANGUAGES]
+        if SECRETS.search(text)
+    ]
+
+    assert asking == []
