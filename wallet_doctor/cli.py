@@ -159,11 +159,8 @@ def run(
 
     from wallet_doctor import answers as answer_input
     from wallet_doctor.engine import drive
-    from wallet_doctor.lang import resolve
     from wallet_doctor.model import TRIAGE
-    from wallet_doctor.sources import open_catalog
 
-    language = resolve(lang)
     given = answer_input.read_file(answers_file) if answers_file else answer_input.AnswerSet()
     if tree and given.tree and tree != given.tree:
         raise BadAnswers(
@@ -171,7 +168,7 @@ def run(
             "Drop the TREE argument or use another file."
         )
     tree_id = tree or given.tree or TRIAGE
-    catalog = open_catalog(trees or [], builtin=not no_builtin)
+    language, catalog = _setup(lang, trees, no_builtin)
     from_file = given.answers
     if given.digests:
         from wallet_doctor.record import replay_warnings
@@ -248,6 +245,15 @@ def _print_walk(walk: Any, lang: str, output: Format, tree_id: str) -> None:
         typer.echo(render_text(data, command), nl=False)
 
 
+def _setup(lang: str | None, trees: list[Path] | None, no_builtin: bool) -> tuple[str, Any]:
+    """What nearly every command starts with: the language to speak and the catalog in force."""
+    from wallet_doctor.lang import resolve
+    from wallet_doctor.sources import open_catalog
+
+    language = resolve(lang)  # an unknown --lang is refused before any tree is read
+    return language, open_catalog(trees or [], builtin=not no_builtin)
+
+
 def _print_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
@@ -261,12 +267,9 @@ def list_trees(
     no_builtin: NoBuiltinOption = False,
 ) -> None:
     """List the trees: id, title and size."""
-    from wallet_doctor.lang import resolve
     from wallet_doctor.render.data import SCHEMA_VERSION
-    from wallet_doctor.sources import open_catalog
 
-    language = resolve(lang)
-    catalog = open_catalog(trees or [], builtin=not no_builtin)
+    language, catalog = _setup(lang, trees, no_builtin)
     rows: list[dict[str, Any]] = [
         {
             "id": t.id,
@@ -299,14 +302,12 @@ def show(
 ) -> None:
     """Outline a tree: each question, its choices and where they lead."""
     from wallet_doctor.errors import UnknownTree
-    from wallet_doctor.lang import resolve
     from wallet_doctor.outline import outline
-    from wallet_doctor.sources import open_catalog
 
-    catalog = open_catalog(trees or [], builtin=not no_builtin)
+    language, catalog = _setup(lang, trees, no_builtin)
     if tree not in catalog.trees:
         raise UnknownTree(tree, list(catalog.trees))
-    typer.echo(outline(catalog, tree, resolve(lang)), nl=False)
+    typer.echo(outline(catalog, tree, language), nl=False)
 
 
 @app.command()
@@ -319,13 +320,10 @@ def paths(
     no_builtin: NoBuiltinOption = False,
 ) -> None:
     """Every sequence of answers through a tree and the outcome it reaches (jumps followed)."""
-    from wallet_doctor.lang import resolve
     from wallet_doctor.paths import all_paths
     from wallet_doctor.render.data import SCHEMA_VERSION
-    from wallet_doctor.sources import open_catalog
 
-    language = resolve(lang)
-    catalog = open_catalog(trees or [], builtin=not no_builtin)
+    language, catalog = _setup(lang, trees, no_builtin)
     walks = all_paths(catalog, tree)
     if output is ListFormat.json:
         rows = [{"answers": w.as_answers(), "outcome": w.outcome.id if w.outcome else None} for w in walks]
@@ -349,13 +347,11 @@ def search(
     no_builtin: NoBuiltinOption = False,
 ) -> None:
     """Find the tree for a symptom, e.g. `wallet-doctor search 转账失败` or `search cannot withdraw`."""
-    from wallet_doctor.lang import resolve
     from wallet_doctor.render.data import SCHEMA_VERSION
     from wallet_doctor.search import search as find
-    from wallet_doctor.sources import open_catalog
 
-    language = resolve(lang)
-    matches = find(open_catalog(trees or [], builtin=not no_builtin), " ".join(words))
+    language, catalog = _setup(lang, trees, no_builtin)
+    matches = find(catalog, " ".join(words))
     if output is ListFormat.json:
         rows = [
             {"tree": m.tree.id, "title": m.tree.title.get(language), "score": m.score, "matched": list(m.matched)}
@@ -442,11 +438,8 @@ def batch(
     4 when a line was bad). A summary goes to standard error.
     """
     from wallet_doctor.batch import run_batch
-    from wallet_doctor.lang import resolve
-    from wallet_doctor.sources import open_catalog
 
-    language = resolve(lang)
-    catalog = open_catalog(trees or [], builtin=not no_builtin)
+    language, catalog = _setup(lang, trees, no_builtin)
     if cases == "-":
         summary = run_batch(sys.stdin.buffer, catalog, language, sys.stdout)
     else:

@@ -13,7 +13,7 @@ from wallet_doctor.files import write_atomic
 from wallet_doctor.messages import msg
 from wallet_doctor.redact import redact
 from wallet_doctor.render.data import SCHEMA_VERSION, walk_data
-from wallet_doctor.render.markdown import escape
+from wallet_doctor.render.markdown import escape, outcome_lines
 
 
 def report_data(walk: Walk, lang: str, created: datetime, description: str | None = None) -> dict[str, Any]:
@@ -51,29 +51,8 @@ def report_markdown(report: dict[str, Any]) -> str:
         lines += [f"## {msg('report.description', lang)}", "", escape(report["description"]), ""]
     lines += [f"## {msg('answers_so_far', lang)}", ""]
     lines += [f"{n}. {escape(s['text'])} → **{escape(s['label'])}**" for n, s in enumerate(report["path"], 1)]
-    outcome = report["outcome"]
-    if outcome:
-        severity = msg(f"severity.{outcome['severity']}", lang)
-        lines += [
-            "",
-            f"## {msg('diagnosis', lang)}: {escape(outcome['title'])}",
-            "",
-            f"**{msg('severity', lang)}:** {severity}",
-            "",
-            escape(outcome["summary"]),
-            "",
-            f"### {msg('steps', lang)}",
-            "",
-        ]
-        for n, step in enumerate(outcome["steps"], 1):
-            mark = f"**{msg('warning', lang)}:** " if step["warning"] else ""
-            lines.append(f"{n}. {mark}{escape(step['text'])}")
-        if outcome["prepare"]:
-            lines += ["", f"### {msg('prepare', lang)}", ""]
-            lines += [f"- [ ] {escape(i['text'])}" for i in outcome["prepare"]]
-        if outcome["escalate"]:
-            lines += ["", f"### {msg('escalate', lang)}", ""]
-            lines += [f"- {escape(i['text'])}" for i in outcome["escalate"]]
+    if report["outcome"]:
+        lines += ["", *outcome_lines(report["outcome"], lang, level=2)]
     return "\n".join(lines) + "\n"
 
 

@@ -26,35 +26,42 @@ def escape(text: str) -> str:
     return _BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[2] else f"{m[1]}{m[3]}\\{m[4]}", inline, count=1)
 
 
+def outcome_lines(outcome: dict[str, Any], lang: str, level: int = 1) -> list[str]:
+    """The outcome part of `walk_data()` as Markdown lines, its title a heading of `level`."""
+    title, section = "#" * level, "#" * (level + 1)
+    severity = msg(f"severity.{outcome['severity']}", lang)
+    lines = [
+        f"{title} {msg('diagnosis', lang)}: {escape(outcome['title'])}",
+        "",
+        f"**{msg('severity', lang)}:** {severity}",
+        "",
+        escape(outcome["summary"]),
+        "",
+        f"{section} {msg('steps', lang)}",
+        "",
+    ]
+    for number, step in enumerate(outcome["steps"], 1):
+        lines.append(f"{number}. {_warning(step, lang)}{escape(step['text'])}")
+    for key in ("prepare", "escalate"):
+        if outcome[key]:
+            lines += ["", f"{section} {msg(key, lang)}", ""]
+            box = "- [ ] " if key == "prepare" else "- "
+            lines.extend(f"{box}{_warning(item, lang)}{escape(item['text'])}" for item in outcome[key])
+    if outcome["related"]:
+        lines += ["", f"{section} {msg('related', lang)}", ""]
+        lines.extend(f"- {escape(r['title'])} (`{r['tree']}`)" for r in outcome["related"])
+    return lines
+
+
+def _warning(item: dict[str, Any], lang: str) -> str:
+    return f"**{msg('warning', lang)}:** " if item["warning"] else ""
+
+
 def render_walk(data: dict[str, Any]) -> str:
     lang = data["lang"]
     lines: list[str] = []
     if "outcome" in data:
-        outcome = data["outcome"]
-        severity = msg(f"severity.{outcome['severity']}", lang)
-        lines += [
-            f"# {msg('diagnosis', lang)}: {escape(outcome['title'])}",
-            "",
-            f"**{msg('severity', lang)}:** {severity}",
-            "",
-            escape(outcome["summary"]),
-            "",
-            f"## {msg('steps', lang)}",
-            "",
-        ]
-        for number, step in enumerate(outcome["steps"], 1):
-            mark = f"**{msg('warning', lang)}:** " if step["warning"] else ""
-            lines.append(f"{number}. {mark}{escape(step['text'])}")
-        for key in ("prepare", "escalate"):
-            if outcome[key]:
-                lines += ["", f"## {msg(key, lang)}", ""]
-                for item in outcome[key]:
-                    mark = f"**{msg('warning', lang)}:** " if item["warning"] else ""
-                    box = "- [ ] " if key == "prepare" else "- "
-                    lines.append(f"{box}{mark}{escape(item['text'])}")
-        if outcome["related"]:
-            lines += ["", f"## {msg('related', lang)}", ""]
-            lines.extend(f"- {escape(r['title'])} (`{r['tree']}`)" for r in outcome["related"])
+        lines += outcome_lines(data["outcome"], lang)
     else:
         question = data["question"]
         lines += [f"# {msg('question', lang)}: {escape(question['text'])}", ""]

@@ -67,20 +67,14 @@ def outcome_view(outcome: dict[str, Any], lang: str) -> RenderableType:
         steps.add_row(Text(f"{number}.", style="bold"), text)
     parts += [Text(msg("steps", lang), style="bold underline"), steps]
 
-    if outcome["prepare"]:
-        checklist = Table.grid(padding=(0, 1))
-        checklist.add_column(no_wrap=True)
-        checklist.add_column(ratio=1, overflow="fold")
-        for item in outcome["prepare"]:
-            checklist.add_row(*_bullet("☐", item))
-        parts += [Text(""), Text(msg("prepare", lang), style="bold underline"), checklist]
-    if outcome["escalate"]:
-        escalation = Table.grid(padding=(0, 1))
-        escalation.add_column(no_wrap=True)
-        escalation.add_column(ratio=1, overflow="fold")
-        for item in outcome["escalate"]:
-            escalation.add_row(*_bullet("→", item))
-        parts += [Text(""), Text(msg("escalate", lang), style="bold underline"), escalation]
+    for key, mark in (("prepare", "☐"), ("escalate", "→")):
+        if outcome[key]:
+            listing = Table.grid(padding=(0, 1))
+            listing.add_column(no_wrap=True)
+            listing.add_column(ratio=1, overflow="fold")
+            for item in outcome[key]:
+                listing.add_row(*_bullet(mark, item))
+            parts += [Text(""), Text(msg(key, lang), style="bold underline"), listing]
     parts += [Text(""), Text(msg("never_share", lang), style="italic")]
     return Group(*parts)
 
