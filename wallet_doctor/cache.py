@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import copyreg
-import gc
 import hashlib
 import os
 import pickle
@@ -21,6 +20,7 @@ from types import MappingProxyType
 from typing import Any
 
 from wallet_doctor import __version__
+from wallet_doctor.gcpause import collector_paused
 
 CACHE_ENV = "WALLET_DOCTOR_CACHE_DIR"
 NO_CACHE_ENV = "WALLET_DOCTOR_NO_CACHE"
@@ -84,13 +84,8 @@ def _read(path: Path) -> Any:
             stat = os.fstat(handle.fileno())
             if stat.st_uid != os.getuid() or stat.st_mode & 0o022:
                 return None  # written by someone else, or writable by others: not trusted
-            collecting = gc.isenabled()
-            gc.disable()  # unpickling makes thousands of objects at once; scanning them midway only costs time
-            try:
+            with collector_paused():
                 return pickle.load(handle)
-            finally:
-                if collecting:
-                    gc.enable()
     except Exception:  # noqa: BLE001 - a missing, stale or damaged cache is simply rebuilt
         return None
 

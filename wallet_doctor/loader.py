@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import difflib
-import gc
 import hashlib
 import re
 from collections.abc import Iterable
 from pathlib import Path
 
 from wallet_doctor.errors import Problem
+from wallet_doctor.gcpause import collector_paused
 from wallet_doctor.model import (
     CHECK_CHOICES,
     LANGUAGES,
@@ -70,15 +70,8 @@ def parse(data: bytes, file: str) -> tuple[Tree | list[SharedBlock] | None, list
 def load_catalog(directories: Iterable[Path]) -> tuple[Catalog, list[Problem]]:
     """Load every file of `directories` (a single file counts as a folder of one); a tree or block in a
     later folder replaces one of the same id."""
-    # Loading allocates hundreds of thousands of small objects and frees none, so the cyclic garbage
-    # collector would scan them again and again for nothing: with it paused, loading is twice as fast.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():  # twice as fast on large catalogs: see gcpause.py
         return _load_catalog(directories)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _load_catalog(directories: Iterable[Path]) -> tuple[Catalog, list[Problem]]:

@@ -12,6 +12,7 @@ from wallet_doctor.docs.markdown import index_page, root_index, tree_page
 from wallet_doctor.docs.order import tree_order
 from wallet_doctor.errors import WalletDoctorError
 from wallet_doctor.files import write_atomic
+from wallet_doctor.gcpause import collector_paused
 from wallet_doctor.model import Catalog
 
 __all__ = ["FORMATS", "generate", "pages"]
@@ -44,7 +45,8 @@ def generate(catalog: Catalog, out: Path, langs: list[str], formats: list[str]) 
     files of the same name are replaced, each one whole or not at all; no other file is touched."""
     if out.exists() and not out.is_dir():
         raise WalletDoctorError(f"'{out}' is a file. Give --out a folder (it is created if missing).")
-    files = pages(catalog, langs, formats)
+    with collector_paused():  # the pages' data is large and cycle-free: see gcpause.py
+        files = pages(catalog, langs, formats)
     written: list[Path] = []
     for relative, text in files.items():
         path = out / relative
