@@ -14,13 +14,15 @@ def internet_probe(config: ProbeConfig) -> ProbeResult:
     if not config.urls:
         return ProbeResult(NOT_RUN, "no hosts are configured to check")
     resolved_any = False
-    problems: list[str] = []
+    hosts: list[str] = []
+    reasons: list[str] = []
     for url in config.urls:
         scheme, host, port = split_url(url)
         try:
             addresses = config.resolver(host, port)
         except (OSError, UnicodeError) as exc:
-            problems.append(f"{host}: name not resolved ({_reason(exc)})")
+            hosts.append(host)
+            reasons.append(_reason(exc))
             continue
         resolved_any = True
         started = time.perf_counter()
@@ -29,12 +31,15 @@ def internet_probe(config: ProbeConfig) -> ProbeResult:
         except PermissionError as exc:
             return ProbeResult(NOT_RUN, f"this computer does not allow network connections ({_reason(exc)})")
         except (OSError, ssl.SSLError) as exc:
-            problems.append(f"{host}: no connection ({_reason(exc)})")
+            hosts.append(host)
+            reasons.append(_reason(exc))
             continue
         elapsed = (time.perf_counter() - started) * 1000
         return ProbeResult(PASS, f"reached {host} in {elapsed:.0f} ms")
+    # One short line: which hosts were tried, and the reason (the first one, when they differ).
     what = "DNS works, but no host accepted a connection" if resolved_any else "no host name could be resolved"
-    return ProbeResult(FAIL, f"{what}: {'; '.join(problems)}")
+    why = reasons[0] if len(set(reasons)) == 1 else f"{reasons[0]}, and others"
+    return ProbeResult(FAIL, f"{what} (tried {', '.join(hosts)}: {why})")
 
 
 def _connect(addresses: list[tuple[str, int]], host: str, tls: bool, timeout: float) -> None:
