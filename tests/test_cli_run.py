@@ -348,3 +348,15 @@ def test_trees_folder_problems_exit_4(cli, tmp_path: Path) -> None:
     assert "is a file, not a folder" in cli("run", "--trees", str(a_file)).stderr
     assert cli("run", "--trees", str(empty)).exit_code == 4
     assert "--no-builtin leaves no trees" in cli("run", "--no-builtin").stderr
+
+
+def test_a_report_is_saved_only_at_a_diagnosis(cli, tmp_path) -> None:
+    report = tmp_path / "case.md"
+
+    pending = cli("run", "login", *FIXTURE_FLAGS, "--report", str(report))
+    done = cli("run", "login", *FIXTURE_FLAGS, "--report", str(report), "-a", "login_symptom=no_sms")
+
+    assert pending.exit_code == 3
+    assert "no report saved: the walk has not reached a diagnosis yet" in pending.stderr
+    assert done.exit_code == 0 and f"Report saved: {report}" in done.stderr
+    assert report.read_text(encoding="utf-8").startswith("# Wallet case report\n")

@@ -204,6 +204,8 @@ def run(
         save_record(walk, record, datetime.now().astimezone(), overwrite=overwrite)
         typer.echo(f"Answers recorded: {record}", err=True)
     if not walk.finished:
+        if report is not None:
+            typer.echo("wallet-doctor: no report saved: the walk has not reached a diagnosis yet.", err=True)
         raise typer.Exit(EXIT_NEEDS_ANSWER)
     if report is not None:
         from wallet_doctor.report import report_data, save_report
