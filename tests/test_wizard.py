@@ -163,3 +163,18 @@ def test_a_json_report_redacts_numbers_the_user_typed(catalog: Catalog, tmp_path
     assert report["outcome"]["id"] == "login_reset"
     assert report["trees"][0]["id"] == "login"
     assert "13812345678" not in path.read_text(encoding="utf-8")
+
+
+def test_a_long_choice_is_wrapped_in_the_menu_and_echoed_whole_once_picked() -> None:
+    from types import SimpleNamespace
+
+    from wallet_doctor.wizard import _WrappedChoice, _wrap
+
+    label = "The app won't connect, keeps loading or says “请稍后再试” (please try again later)"
+    choice = _WrappedChoice.make(label, _wrap(label, 40), ("answer", "no_connection"))
+
+    assert choice.title == (
+        "The app won't connect, keeps loading or\n      says “请稍后再试” (please try again\n      later)"
+    )
+    choice.control = SimpleNamespace(is_answered=True)
+    assert choice.title == label

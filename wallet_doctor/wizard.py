@@ -34,14 +34,15 @@ class Prompter:
         import questionary
 
         width = self.width()
-        options: list[Any] = [
-            questionary.Choice(title=_wrap(title, width - 7), value=value) for title, value in choices
-        ]
+        wrapped = [_WrappedChoice.make(title, _wrap(title, width - 7), value) for title, value in choices]
+        options: list[Any] = list(wrapped)
         if extras:
             options.insert(len(options) - extras, questionary.Separator("   " + "─" * min(20, width - 4)))
-        answer: Action = questionary.select(
+        question = questionary.select(
             message, choices=options, instruction=instruction, use_shortcuts=len(choices) <= 36, **self.io
-        ).unsafe_ask()
+        )
+        _WrappedChoice.attach(wrapped, question)
+        answer: Action = question.unsafe_ask()
         return answer
 
     def width(self) -> int:
@@ -64,6 +65,47 @@ class Prompter:
             message, choices=options, default=options[0] if default else options[1], **self.io
         ).unsafe_ask()
         return answer
+
+
+class _WrappedChoice:
+    """A questionary Choice drawn wrapped in the menu but echoed whole once picked: the echo is one line
+    that the terminal wraps itself, where a wrapped title would be cut at the edge."""
+
+    _class: Any = None
+
+    @classmethod
+    def make(cls, plain: str, wrapped: str, value: Action) -> Any:
+        if cls._class is None:
+            import questionary
+
+            class Choice(questionary.Choice):
+                control: Any = None
+                plain = ""
+                wrapped = ""
+
+                @property
+                def title(self) -> str:
+                    answered = self.control is not None and self.control.is_answered
+                    return self.plain if answered else self.wrapped
+
+                @title.setter
+                def title(self, value: str) -> None:
+                    self.wrapped = value
+
+            cls._class = Choice
+        choice = cls._class(title=wrapped, value=value)
+        choice.plain = plain
+        return choice
+
+    @staticmethod
+    def attach(choices: list[Any], question: Any) -> None:
+        """Let each choice see the menu's control, to know when it has been answered."""
+        from questionary.prompts.common import InquirerControl
+
+        windows = question.application.layout.find_all_windows()
+        control = next((w.content for w in windows if isinstance(w.content, InquirerControl)), None)
+        for choice in choices:
+            choice.control = control
 
 
 def _wrap(text: str, width: int) -> str:
