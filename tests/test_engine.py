@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wallet_doctor.engine import Walk, check_answers, drive, replay
+from wallet_doctor.engine import Walk, check_answers, drive
 from wallet_doctor.errors import UnknownChoice, UnknownQuestion, UnknownTree
 from wallet_doctor.model import Catalog
 from wallet_doctor.paths import all_paths
@@ -113,10 +113,10 @@ def test_questions_of_trees_a_walk_cannot_reach_are_unknown(catalog: Catalog) ->
         check_answers(catalog, "login", {"net_notice": "shown"})
 
 
-def test_replay_rebuilds_a_walk_from_its_answers(catalog: Catalog) -> None:
+def test_drive_rebuilds_a_walk_from_its_answers(catalog: Catalog) -> None:
     walk = Walk.start(catalog, "triage").answer("login").answer("no_sms")
 
-    assert replay(catalog, "triage", walk.as_answers().items()) == walk
+    assert drive(catalog, "triage", walk.as_answers()) == walk
 
 
 def test_every_path_of_a_tree_ends_at_an_outcome(catalog: Catalog) -> None:

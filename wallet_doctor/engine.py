@@ -6,7 +6,7 @@ answers gives one outcome whichever way it is driven.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from wallet_doctor.errors import UnknownChoice, UnknownQuestion, UnknownTree, WalletDoctorError
@@ -107,17 +107,6 @@ def _settle(catalog: Catalog, node_id: str, trees: tuple[str, ...]) -> tuple[Que
             raise UnknownTree(node.target, list(catalog.trees))
         node_id, trees = target.start, (*trees, target.id)
     raise WalletDoctorError("The walk jumps between trees without end. Run `wallet-doctor validate`.")
-
-
-def replay(catalog: Catalog, tree_id: str, answers: Iterable[tuple[str, str]]) -> Walk:
-    """The walk that answers, in order, exactly the questions given; each must be the one asked."""
-    walk = Walk.start(catalog, tree_id)
-    for question_id, choice_id in answers:
-        asked = walk.question
-        if asked is None or asked.id != question_id:
-            raise WalletDoctorError(f"The walk does not ask '{question_id}' at this point.")
-        walk = walk.answer(choice_id)
-    return walk
 
 
 def drive(catalog: Catalog, tree_id: str, answers: Mapping[str, str], auto: AutoAnswer | None = None) -> Walk:

@@ -199,10 +199,6 @@ class Catalog:
     def node(self, node_id: str) -> Node | None:
         return self._nodes.get(node_id)
 
-    def question(self, node_id: str) -> Question | None:
-        node = self._nodes.get(node_id)
-        return node if isinstance(node, Question) else None
-
     def expand(self, items: Iterable[Item]) -> list[ResolvedItem]:
         """Items with every `use` replaced by the shared block's items, in order. An outcome's own item
         tuples are expanded once and remembered (renderers ask for the same ones many times)."""
