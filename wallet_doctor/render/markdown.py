@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from wallet_doctor.messages import msg
-from wallet_doctor.render.text import clean
+from wallet_doctor.render.text import CONTROL_CHARACTERS, clean
 
 # Newlines are folded, so tree text is one line; only the characters that form markup inside a line are
 # escaped, plus a marker that would open a block (heading, list, quote) where the text begins a list item.
@@ -15,7 +15,8 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _BLOCK_START = re.compile(r"^(\s*)(?:([#>+=-])|(\d+)([.)]))")
 
 
-_PLAIN = re.compile(r"[^\\`*_\[\]<>|~&\n\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]*")
+# Text with none of the above, no newline, tab or control character: returned as it is.
+_PLAIN = re.compile(rf"[^\\`*_\[\]<>|~&\n\t{CONTROL_CHARACTERS}]*")
 
 
 def escape(text: str) -> str:

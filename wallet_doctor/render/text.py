@@ -8,7 +8,9 @@ from typing import Any
 
 from wallet_doctor.messages import msg
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Terminal control and bidirectional-override characters (newline and tab are kept).
+CONTROL_CHARACTERS = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_CONTROL = re.compile(f"[{CONTROL_CHARACTERS}]")
 
 
 def clean(text: str) -> str:
