@@ -77,7 +77,7 @@ def test_an_unreadable_trees_folder_is_refused(cli, tmp_path: Path, monkeypatch:
     def denied(directory: Path) -> list[Path]:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("wallet_doctor.loader.tree_files", denied)
+    monkeypatch.setattr("wallet_doctor.sources.tree_files", denied)
 
     result = cli("run", "--trees", str(folder))
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from wallet_doctor import __version__
 from wallet_doctor.gcpause import collector_paused
+from wallet_doctor.sources import tree_files
 
 CACHE_ENV = "WALLET_DOCTOR_CACHE_DIR"
 NO_CACHE_ENV = "WALLET_DOCTOR_NO_CACHE"
@@ -53,11 +54,9 @@ def cache_key(folders: Sequence[Path]) -> str | None:
             stat = module.stat()
             digest.update(f"{module}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
         for folder in folders:
-            entries = [folder] if folder.is_file() else sorted(folder.iterdir())
-            for path in entries:
-                if path.suffix in (".yaml", ".yml"):
-                    stat = path.stat()
-                    digest.update(f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
+            for path in tree_files(folder):
+                stat = path.stat()
+                digest.update(f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
     except OSError:
         return None
     return digest.hexdigest()[:32]

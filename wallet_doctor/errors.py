@@ -5,7 +5,7 @@ Exit codes live here too, so that every adapter maps an error to the same code.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 EXIT_OK = 0
@@ -58,7 +58,7 @@ class UnknownTree(WalletDoctorError):
     def __init__(self, tree_id: str, known: Sequence[str]) -> None:
         self.tree_id = tree_id
         super().__init__(
-            f"There is no tree '{tree_id}'{_did_you_mean(tree_id, known)}. "
+            f"There is no tree '{tree_id}'{did_you_mean(tree_id, known)}. "
             f"Valid trees: {', '.join(sorted(known))}. `wallet-doctor list` describes them."
         )
 
@@ -67,7 +67,7 @@ class UnknownQuestion(WalletDoctorError):
     def __init__(self, question_id: str, tree_id: str, known: Sequence[str]) -> None:
         self.question_id = question_id
         super().__init__(
-            f"Tree '{tree_id}' asks no question '{question_id}'{_did_you_mean(question_id, known)}. "
+            f"Tree '{tree_id}' asks no question '{question_id}'{did_you_mean(question_id, known)}. "
             f"Valid questions: {', '.join(sorted(known))}. `wallet-doctor show {tree_id}` shows them."
         )
 
@@ -78,7 +78,7 @@ class UnknownChoice(WalletDoctorError):
         self.choice_id = choice_id
         self.known = tuple(known)
         super().__init__(
-            f"Question '{question_id}' has no choice '{choice_id}'{_did_you_mean(choice_id, known)}. "
+            f"Question '{question_id}' has no choice '{choice_id}'{did_you_mean(choice_id, known)}. "
             f"Valid choices: {', '.join(known)}."
         )
 
@@ -91,7 +91,8 @@ class UnsafeFile(WalletDoctorError):
     """A file wallet-doctor was asked to write cannot be written safely."""
 
 
-def _did_you_mean(word: str, known: Sequence[str]) -> str:
+def did_you_mean(word: str, known: Iterable[str]) -> str:
+    """' (did you mean 'x'?)' for the closest of `known`, or '' when none is close."""
     import difflib
 
     close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)

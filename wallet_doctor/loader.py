@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from wallet_doctor.errors import Problem
+from wallet_doctor.errors import Problem, did_you_mean
 from wallet_doctor.gcpause import collector_paused
 from wallet_doctor.model import (
     CHECK_CHOICES,
@@ -27,6 +26,7 @@ from wallet_doctor.model import (
     Tree,
 )
 from wallet_doctor.model import Node as TreeNode
+from wallet_doctor.sources import tree_files
 from wallet_doctor.yaml_safe import Mapping, Node, Scalar, Sequence, compose, is_null
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -38,11 +38,6 @@ _NODE_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "jump": (("kind", "tree"), ()),
 }
 _YAML_1_1_BOOLEANS = {"yes", "no", "on", "off", "y", "n"}
-
-
-def tree_files(directory: Path) -> list[Path]:
-    """The tree and shared-steps files of a folder, in a stable order."""
-    return sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
 def load_file(path: Path, display: str | None = None) -> tuple[Tree | list[SharedBlock] | None, list[Problem]]:
@@ -81,7 +76,7 @@ def _load_catalog(directories: Iterable[Path]) -> tuple[Catalog, list[Problem]]:
     for directory in directories:
         seen_trees: dict[str, Tree] = {}
         seen_blocks: dict[str, SharedBlock] = {}
-        for path in tree_files(directory) if directory.is_dir() else [directory]:
+        for path in tree_files(directory):
             result, found = load_file(path, _display(path))
             problems.extend(found)
             if isinstance(result, Tree):
@@ -226,7 +221,7 @@ class _Reader:
             if kind is not None:
                 self.add(
                     kind_node,
-                    f"Unknown node kind '{kind}'{_suggest(kind, _NODE_KEYS)}.",
+                    f"Unknown node kind '{kind}'{did_you_mean(kind, _NODE_KEYS)}.",
                     "Use one of: question, check, outcome, jump.",
                     node_id,
                 )
@@ -253,15 +248,7 @@ class _Reader:
         help_text = self.text(fields["help"][1], "help", node_id) if "help" in fields else None
         probe = None
         if kind == "check":
-            probe_node = fields["probe"][1]
-            probe = self.string(probe_node, "probe", node_id)
-            if probe is not None and probe not in PROBES:
-                self.add(
-                    probe_node,
-                    f"Unknown probe '{probe}'{_suggest(probe, PROBES)}.",
-                    f"Use one of: {', '.join(PROBES)}.",
-                    node_id,
-                )
+            probe = self.one_of(fields["probe"][1], PROBES, "probe", node_id)
         choices_node = fields["choices"][1]
         choices = self.choices(choices_node, node_id, kind)
         if text is None or choices is None:
@@ -326,16 +313,7 @@ class _Reader:
     ) -> Outcome | None:
         title = self.text(fields["title"][1], "title", node_id)
         summary = self.text(fields["summary"][1], "summary", node_id)
-        severity_node = fields["severity"][1]
-        severity = self.string(severity_node, "severity", node_id)
-        if severity is not None and severity not in SEVERITIES:
-            self.add(
-                severity_node,
-                f"Unknown severity '{severity}'{_suggest(severity, SEVERITIES)}.",
-                f"Use one of: {', '.join(SEVERITIES)}.",
-                node_id,
-            )
-            severity = None
+        severity = self.one_of(fields["severity"][1], SEVERITIES, "severity", node_id)
         steps = self.items(fields["steps"][1], "steps", node_id)
         prepare = self.items(fields["prepare"][1], "prepare", node_id) if "prepare" in fields else ()
         escalate = self.items(fields["escalate"][1], "escalate", node_id) if "escalate" in fields else ()
@@ -442,6 +420,15 @@ class _Reader:
             return None
         return value
 
+    def one_of(self, node: Node, allowed: tuple[str, ...], what: str, node_id: str | None) -> str | None:
+        """A text that must be one of `allowed`; anything else is reported with the closest one."""
+        value = self.string(node, what, node_id)
+        if value is not None and value not in allowed:
+            message = f"Unknown {what} '{value}'{did_you_mean(value, allowed)}."
+            self.add(node, message, f"Use one of: {', '.join(allowed)}.", node_id)
+            return None
+        return value
+
     def ident(self, node: Node, what: str, node_id: str | None) -> str | None:
         value = self.string(node, what, node_id)
         if value is not None and not ID_PATTERN.match(value):
@@ -476,7 +463,7 @@ class _Reader:
             if name not in allowed:
                 self.add(
                     key,
-                    f"Unknown key '{name}' in {_article(what)}{_suggest(name, allowed)}.",
+                    f"Unknown key '{name}' in {_article(what)}{did_you_mean(name, allowed)}.",
                     f"Use only: {', '.join(allowed)}.",
                     node_id,
                 )
@@ -502,11 +489,6 @@ def _describe(node: Node) -> str:
     if is_null(node):
         return "nothing"
     return f"'{node.value}'"
-
-
-def _suggest(word: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def _id_fix(value: str) -> str:

@@ -22,6 +22,13 @@ def builtin_trees() -> Path:
     return packaged if packaged.is_dir() else here.parent / "decision_trees"
 
 
+def tree_files(path: Path) -> list[Path]:
+    """The tree and shared-steps files of a folder, in a stable order; a single file is a folder of one."""
+    if path.is_file():
+        return [path]
+    return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
 def tree_folders(extra: Sequence[Path] = (), builtin: bool = True) -> list[Path]:
     """The folders in force, later ones overriding earlier: built-in, $WALLET_DOCTOR_TREES, then `extra`."""
     folders = [builtin_trees()] if builtin else []
@@ -40,8 +47,6 @@ def check_folder(folder: Path) -> None:
         raise WalletDoctorError(f"The trees folder '{folder}' does not exist. Check the path given to --trees.")
     if not folder.is_dir():
         raise WalletDoctorError(f"'{folder}' is a file, not a folder of trees. Give --trees the folder that holds it.")
-    from wallet_doctor.loader import tree_files
-
     try:
         files = tree_files(folder)
     except OSError as exc:
