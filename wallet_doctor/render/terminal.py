@@ -63,7 +63,10 @@ def outcome_view(outcome: dict[str, Any], lang: str) -> RenderableType:
     for number, step in enumerate(outcome["steps"], 1):
         text = Text(clean(step["text"]))
         if step["warning"]:
-            text = Text.assemble((f"⚠ {msg('warning', lang)}: ", "bold red"), (clean(step["text"]), "bold"))
+            # Chinese takes a full-width colon and no space: rich breaks lines at spaces, and a space here
+            # would leave the label alone on its line before a long unspaced sentence.
+            label = f"⚠ {msg('warning', lang)}" + ("：" if lang == "zh-CN" else ": ")
+            text = Text.assemble((label, "bold red"), (clean(step["text"]), "bold"))
         steps.add_row(Text(f"{number}.", style="bold"), text)
     parts += [Text(msg("steps", lang), style="bold underline"), steps]
 
