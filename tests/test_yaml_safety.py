@@ -5,8 +5,12 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
+
 from wallet_doctor.loader import parse
-from wallet_doctor.yaml_safe import compose
+from wallet_doctor.yaml_safe import MAX_DEPTH, compose
+
+BUILTIN = Path(__file__).parent.parent / "decision_trees"
 
 
 def test_a_python_object_tag_is_refused_and_nothing_runs(tmp_path: Path) -> None:
@@ -50,12 +54,38 @@ def test_a_file_over_5_mb_is_refused_before_parsing() -> None:
     ]
 
 
-def test_nesting_deep_enough_to_crash_libyaml_is_refused() -> None:
-    depth = 200_000
-
+@pytest.mark.parametrize("depth", [MAX_DEPTH + 1, 1_001, 200_000], ids=["just-past-ours", "past-libyaml", "deep"])
+def test_nesting_is_refused_in_our_words_before_any_libyaml_limit(depth: int) -> None:
+    # PyYAML >= 6.0.3 bundles a libyaml that refuses more than 1,000 levels in its own words; 200,000 once
+    # crashed libyaml's C composer. Our limit must fire first, with the same message on every PyYAML.
     _, problems = compose(b"[" * depth + b"]" * depth, "deep.yaml")
 
-    assert [p.message for p in problems] == ["The YAML is nested more than 10000 levels deep."]
+    assert [(p.line, p.message) for p in problems] == [(1, f"The YAML is nested more than {MAX_DEPTH} levels deep.")]
+
+
+def test_block_nesting_is_refused_with_the_line_where_it_goes_too_deep() -> None:
+    text = "".join(" " * i + f"k{i}:\n" for i in range(MAX_DEPTH + 5)).encode()
+
+    _, problems = compose(text, "deep.yaml")
+
+    assert [(p.line, p.message) for p in problems] == [
+        (MAX_DEPTH + 1, f"The YAML is nested more than {MAX_DEPTH} levels deep.")
+    ]
+
+
+def test_the_built_in_trees_stay_far_below_the_nesting_limit() -> None:
+    from wallet_doctor.yaml_safe import Mapping, Node, Sequence
+
+    def depth(node: Node | None) -> int:
+        if isinstance(node, Mapping):
+            return 1 + max((depth(v) for _, v in node.pairs), default=0)
+        if isinstance(node, Sequence):
+            return 1 + max((depth(i) for i in node.items), default=0)
+        return 0
+
+    for path in BUILTIN.glob("*.yaml"):
+        root, problems = compose(path.read_bytes(), path.name)
+        assert problems == [] and depth(root) <= MAX_DEPTH // 4, path.name
 
 
 def test_a_byte_order_mark_is_accepted() -> None:

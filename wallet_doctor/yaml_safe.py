@@ -20,7 +20,9 @@ if TYPE_CHECKING:
     import yaml
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
-MAX_DEPTH = 10_000
+# Trees need about 8 levels; libyaml refuses more than 1,000 on its own (PyYAML >= 6.0.3), in its own words.
+# Ours fires long before that, so the message is the same on every PyYAML we support.
+MAX_DEPTH = 64
 _STANDARD = "tag:yaml.org,2002:"
 # Explicit standard tags are harmless; `!!python/object`, `!!binary` or `!custom` are not allowed.
 _ALLOWED_TAGS = {"!", *(_STANDARD + t for t in ("null", "bool", "int", "float", "str", "timestamp", "seq", "map"))}
@@ -76,6 +78,10 @@ def compose(data: bytes, file: str) -> tuple[Node | None, list[Problem]]:
     try:
         root, problems = _Composer(file).run(data)
     except yaml.MarkedYAMLError as exc:
+        if "maximum nesting depth" in str(exc.problem):
+            # libyaml's own limit (PyYAML >= 6.0.3) can fire first: in a flow collection it reads ahead to the
+            # end before handing us the events. It is far past ours, so the user gets our words.
+            return None, [_too_deep(file, exc.problem_mark.line + 1 if exc.problem_mark else 1)]
         return None, [_syntax_problem(file, exc, text)]
     except yaml.reader.ReaderError as exc:
         line = data.count(b"\n", 0, max(exc.position, 0)) + 1
@@ -125,10 +131,7 @@ class _Composer:
                 if event.anchor:
                     self.anchors[event.anchor] = collection
                 if len(stack) >= MAX_DEPTH:
-                    fix = "Flatten the file."
-                    return None, [
-                        Problem(self.file, line, f"The YAML is nested more than {MAX_DEPTH} levels deep.", fix)
-                    ]
+                    return None, [_too_deep(self.file, line)]
                 stack.append((collection, []))
                 continue
             elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
@@ -217,6 +220,10 @@ def _events(data: bytes) -> Iterator[Any]:
                 return
     finally:
         parser.dispose()
+
+
+def _too_deep(file: str, line: int) -> Problem:
+    return Problem(file, line, f"The YAML is nested more than {MAX_DEPTH} levels deep.", "Flatten the file.")
 
 
 def _syntax_problem(file: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
