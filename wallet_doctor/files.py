@@ -1,4 +1,5 @@
-"""Writing files so that nothing is ever half-written: a temporary file beside the target, then a rename."""
+"""Files on disk: listing a folder's tree files, and writing so that nothing is ever half-written (a
+temporary file beside the target, then a rename)."""
 
 from __future__ import annotations
 
@@ -37,3 +38,10 @@ def write_atomic(path: Path, content: str, *, overwrite: bool = False) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def tree_files(path: Path) -> list[Path]:
+    """The tree and shared-steps files of a folder, in a stable order; a single file is a folder of one."""
+    if path.is_file():
+        return [path]
+    return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())

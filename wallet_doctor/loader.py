@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from wallet_doctor.errors import Problem, did_you_mean
+from wallet_doctor.files import tree_files
 from wallet_doctor.gcpause import collector_paused
 from wallet_doctor.model import (
     CHECK_CHOICES,
@@ -26,7 +27,6 @@ from wallet_doctor.model import (
     Tree,
 )
 from wallet_doctor.model import Node as TreeNode
-from wallet_doctor.sources import tree_files
 from wallet_doctor.yaml_safe import Mapping, Node, Scalar, Sequence, compose, is_null
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
