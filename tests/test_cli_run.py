@@ -280,7 +280,7 @@ def test_text_output_of_a_missing_answer_says_how_to_answer(cli) -> None:
         "  wrong_password  Wrong password\n"
         "  no_sms          No SMS code\n"
         "\n"
-        "Answer with: wallet-doctor run login -a login_symptom=CHOICE\n"
+        f"Answer with: wallet-doctor run login --lang en {' '.join(FIXTURE_FLAGS)} -a login_symptom=CHOICE\n"
     )
 
 

@@ -168,7 +168,8 @@ def test_a_json_report_redacts_numbers_the_user_typed(catalog: Catalog, tmp_path
 def test_a_long_choice_is_wrapped_in_the_menu_and_echoed_whole_once_picked() -> None:
     from types import SimpleNamespace
 
-    from wallet_doctor.wizard import _wrap, _WrappedChoice
+    from wallet_doctor.wizard.prompter import _WrappedChoice
+    from wallet_doctor.wizard.wrap import wrap as _wrap
 
     label = "The app won't connect, keeps loading or says “请稍后再试” (please try again later)"
     choice = _WrappedChoice.make(label, _wrap(label, 40), ("answer", "no_connection"))

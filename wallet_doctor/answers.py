@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections import ChainMap
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from wallet_doctor.errors import BadAnswers
+from wallet_doctor.model import TRIAGE
 
 MAX_ANSWERS_BYTES = 1024 * 1024
 _FILE_KEYS = ("tree", "digests", "recorded", "answers", "expect", "comment")
@@ -135,3 +137,22 @@ def _kind(value: object) -> str:
     if value is None:
         return "nothing"
     return f"'{value}'"
+
+
+# -- Which answers and which tree are in force: one rule, used by every way of starting a walk.
+
+
+def choose_tree(argument: str | None, given: AnswerSet) -> str:
+    """The tree to walk: the TREE argument, else the answers file's tree, else triage. Refuses an argument
+    that contradicts the file."""
+    if argument and given.tree and argument != given.tree:
+        raise BadAnswers(
+            f"The answers file is for tree '{given.tree}', but you asked for '{argument}'. "
+            "Drop the TREE argument or use another file."
+        )
+    return argument or given.tree or TRIAGE
+
+
+def combined(from_file: Mapping[str, str], flags: Sequence[str]) -> dict[str, str]:
+    """Every answer in force, by priority (copier's AnswersMap): an `-a` flag over the answers file."""
+    return dict(ChainMap(parse_flags(flags), dict(from_file)))

@@ -15,7 +15,7 @@ from wallet_doctor.engine import drive
 from wallet_doctor.errors import EXIT_INVALID, EXIT_NEEDS_ANSWER, EXIT_OK, WalletDoctorError
 from wallet_doctor.lang import normalise
 from wallet_doctor.model import TRIAGE, Catalog
-from wallet_doctor.render.data import SCHEMA_VERSION, walk_data
+from wallet_doctor.render.data import case_error_data, walk_data
 
 _CASE_KEYS = ("id", "tree", "answers", "lang")
 
@@ -90,13 +90,7 @@ def _one_case(
         walk = drive(catalog, tree, _answers(case.get("answers")))
         return {"id": case_id, **walk_data(walk, lang, outcomes)}
     except WalletDoctorError as exc:
-        return {
-            "schema_version": SCHEMA_VERSION,
-            "id": case_id,
-            "line": number,
-            "status": "error",
-            "error": {"exit_code": exc.exit_code, "message": str(exc)},
-        }
+        return case_error_data(case_id, number, exc.exit_code, str(exc))
 
 
 def _parse(raw: bytes) -> dict[str, Any]:
