@@ -179,3 +179,14 @@ def test_a_long_choice_is_wrapped_in_the_menu_and_echoed_whole_once_picked() -> 
     )
     choice.control = SimpleNamespace(is_answered=True)
     assert choice.title == label
+
+
+def test_a_report_that_cannot_be_saved_is_said_wholly_in_chinese(catalog: Catalog, tmp_path: Path) -> None:
+    folder = tmp_path / "missing"
+    # login -> wrong_password; solved yes; the report path is in a folder that does not exist.
+    keys = [ENTER, ENTER]
+
+    code, screen, _ = run_wizard(Walk.start(catalog, "login"), keys, lang="zh-CN", report_path=folder / "case.md")
+
+    assert code == 0
+    assert f"报告没有保存。文件夹“{folder}”不存在。请先创建它，或换一个位置。" in screen.replace("\n", "")

@@ -4,20 +4,24 @@ No `from __future__ import annotations` here: typer reads these annotations at e
 annotations would make it evaluate each one again (about 10 ms a call, see bench/).
 """
 
-import functools
-import os
 import sys
-from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from wallet_doctor import __version__
-from wallet_doctor.errors import EXIT_BUG, EXIT_INTERRUPTED, WalletDoctorError
+from wallet_doctor.error_handler import error_handler
 
-BUG_REPORT = "Please report it with the command you ran and this message to the wallet-doctor issue tracker."
+
+class _Boundary(TyperGroup):
+    """The app's command group: whichever command runs, it runs inside the one error boundary."""
+
+    def invoke(self, ctx: Any) -> Any:
+        with error_handler():
+            return super().invoke(ctx)
 
 
 class Format(StrEnum):
@@ -32,6 +36,7 @@ class ListFormat(StrEnum):
 
 
 app = typer.Typer(
+    cls=_Boundary,
     name="wallet-doctor",
     help="Diagnose digital-wallet problems step by step (zh-CN / en). Run with no command for the guided wizard.",
     add_completion=True,
@@ -58,29 +63,6 @@ LangOption = Annotated[
     typer.Option("--lang", "-l", help="zh-CN or en. Default: $WALLET_DOCTOR_LANG, then the locale, then zh-CN."),
 ]
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def guarded(command: F) -> F:
-    """Turn the project's errors into a message and an exit code; never show a traceback for them."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except WalletDoctorError as exc:
-            typer.echo(f"wallet-doctor: {exc}", err=True)
-            raise typer.Exit(exc.exit_code) from None
-        except (KeyboardInterrupt, EOFError):
-            typer.echo("", err=True)
-            raise typer.Exit(EXIT_INTERRUPTED) from None
-        except BrokenPipeError:
-            # The reader (head, a closed pipe) went away; there is no one left to tell.
-            sys.stderr.close()
-            raise typer.Exit(0) from None
-
-    return wrapper  # type: ignore[return-value]
-
 
 def _version(value: bool) -> None:
     if value:
@@ -101,7 +83,6 @@ def root(
 
 
 @app.command()
-@guarded
 def run(
     tree: Annotated[
         str | None, typer.Argument(help="The tree to walk; default: triage (or the answers file's).")
@@ -169,7 +150,6 @@ def run(
 
 
 @app.command("list")
-@guarded
 def list_trees(
     output: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
     lang: LangOption = None,
@@ -183,7 +163,6 @@ def list_trees(
 
 
 @app.command()
-@guarded
 def show(
     tree: Annotated[str, typer.Argument(help="The tree to outline.")],
     lang: LangOption = None,
@@ -197,7 +176,6 @@ def show(
 
 
 @app.command()
-@guarded
 def paths(
     tree: Annotated[str, typer.Argument(help="The tree whose walks to list.")],
     output: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
@@ -212,7 +190,6 @@ def paths(
 
 
 @app.command()
-@guarded
 def search(
     words: Annotated[list[str], typer.Argument(help="Symptoms or an error message, in Chinese or English.")],
     output: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
@@ -227,7 +204,6 @@ def search(
 
 
 @app.command()
-@guarded
 def validate(
     directory: Annotated[
         Path | None,
@@ -245,7 +221,6 @@ def validate(
 
 
 @app.command()
-@guarded
 def batch(
     cases: Annotated[str, typer.Argument(help="A JSON Lines file of cases, or - for standard input.")],
     lang: LangOption = None,
@@ -269,7 +244,6 @@ class DocsFormat(StrEnum):
 
 
 @app.command()
-@guarded
 def docs(
     out: Annotated[Path, typer.Option("--out", "-o", help="The folder to write into (created if missing).")],
     langs: Annotated[
@@ -292,13 +266,9 @@ def docs(
 
 
 def main() -> None:
-    """The console script: run the app; an unexpected error is a bug, reported without a traceback."""
+    """The console script. The boundary also covers what fails before a command starts."""
     try:
-        app(prog_name="wallet-doctor")
-    except KeyboardInterrupt:
-        sys.exit(EXIT_INTERRUPTED)
-    except Exception as exc:
-        if os.environ.get("WALLET_DOCTOR_DEBUG"):
-            raise
-        print(f"wallet-doctor: unexpected error: {type(exc).__name__}: {exc}\n{BUG_REPORT}", file=sys.stderr)
-        sys.exit(EXIT_BUG)
+        with error_handler():
+            app(prog_name="wallet-doctor")
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from wallet_doctor.errors import UnknownChoice, UnknownQuestion, UnknownTree, WalletDoctorError
+from wallet_doctor.errors import BrokenWalk, UnknownChoice, UnknownQuestion, UnknownTree, WalletDoctorError
 from wallet_doctor.model import Catalog, Choice, Jump, Outcome, Question
 
 # A validated catalog has no cycles; this bound only keeps an unvalidated one from hanging a walk.
@@ -97,16 +97,14 @@ def _settle(catalog: Catalog, node_id: str, trees: tuple[str, ...]) -> tuple[Que
     for _ in range(_MAX_JUMPS):
         node = catalog.node(node_id)
         if node is None:
-            raise WalletDoctorError(
-                f"The walk reached '{node_id}', which does not exist. Run `wallet-doctor validate`."
-            )
+            raise BrokenWalk(node_id)
         if not isinstance(node, Jump):
             return node, trees
         target = catalog.trees.get(node.target)
         if target is None:
             raise UnknownTree(node.target, list(catalog.trees))
         node_id, trees = target.start, (*trees, target.id)
-    raise WalletDoctorError("The walk jumps between trees without end. Run `wallet-doctor validate`.")
+    raise BrokenWalk(None)
 
 
 def drive(catalog: Catalog, tree_id: str, answers: Mapping[str, str], auto: AutoAnswer | None = None) -> Walk:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from wallet_doctor.errors import WalletDoctorError
+from wallet_doctor.errors import UnknownLanguage
 from wallet_doctor.model import LANGUAGES
 
 LANG_ENV = "WALLET_DOCTOR_LANG"
@@ -26,7 +26,7 @@ def resolve(option: str | None) -> str:
     if option:
         chosen = normalise(option)
         if chosen is None:
-            raise WalletDoctorError(f"Unknown language '{option}'. Use one of: {', '.join(LANGUAGES)}.")
+            raise UnknownLanguage(option, LANGUAGES)
         return chosen
     for source in (
         os.environ.get(LANG_ENV),

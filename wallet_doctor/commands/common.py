@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from wallet_doctor.error_handler import remember_language
+
 if TYPE_CHECKING:
     from wallet_doctor.model import Catalog
 
@@ -28,12 +30,19 @@ def catalog_in_force(trees: Sequence[Path] | None, no_builtin: bool) -> Catalog:
     return catalog
 
 
-def setup(lang: str | None, trees: Sequence[Path] | None, no_builtin: bool) -> tuple[str, Catalog]:
-    """What nearly every command starts with: the language to speak and the catalog in force."""
+def language(lang: str | None) -> str:
+    """The language to speak (--lang, else the environment), told to the error boundary for what follows."""
     from wallet_doctor.lang import resolve
 
-    language = resolve(lang)  # an unknown --lang is refused before any tree is read
-    return language, catalog_in_force(trees, no_builtin)
+    chosen = resolve(lang)
+    remember_language(chosen)
+    return chosen
+
+
+def setup(lang: str | None, trees: Sequence[Path] | None, no_builtin: bool) -> tuple[str, Catalog]:
+    """What nearly every command starts with: the language to speak and the catalog in force."""
+    chosen = language(lang)  # an unknown --lang is refused before any tree is read
+    return chosen, catalog_in_force(trees, no_builtin)
 
 
 def print_json(data: Any) -> None:

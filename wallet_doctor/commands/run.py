@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from wallet_doctor.commands.common import color, may_prompt, print_json, setup
+from wallet_doctor.commands.common import catalog_in_force, color, language, may_prompt, print_json
 from wallet_doctor.errors import EXIT_NEEDS_ANSWER, EXIT_OK
 
 if TYPE_CHECKING:
@@ -40,9 +40,10 @@ def run(
     from wallet_doctor.engine import drive
     from wallet_doctor.resume import tree_options
 
+    speak = language(lang)  # first, so that even an unreadable answers file is reported in it
     given = answer_input.read_file(answers_file) if answers_file else answer_input.AnswerSet()
     tree_id = answer_input.choose_tree(tree, given)
-    language, catalog = setup(lang, trees, no_builtin)
+    catalog = catalog_in_force(trees, no_builtin)
     answers = answer_input.combined(_still_fitting(catalog, tree_id, given), answer_flags)
     interactive = output == "text" and may_prompt(no_input)
     probes = _probe_config() if (probe if probe is not None else interactive) else None
@@ -52,7 +53,7 @@ def run(
 
         code, walk = run_wizard(
             drive(catalog, tree_id, answers),
-            language,
+            speak,
             color=color(no_color),
             report_path=report,
             probes=probes,
@@ -67,7 +68,7 @@ def run(
 
         auto = probe_answers(probes)
     walk = drive(catalog, tree_id, answers, auto)
-    _print_walk(walk, language, output, options)
+    _print_walk(walk, speak, output, options)
     _save_record(walk, record, overwrite, announce=True)
     if not walk.finished:
         if report is not None:
@@ -78,7 +79,7 @@ def run(
 
         from wallet_doctor.report import report_data, save_report
 
-        save_report(report_data(walk, language, datetime.now().astimezone()), report, overwrite=overwrite)
+        save_report(report_data(walk, speak, datetime.now().astimezone()), report, overwrite=overwrite)
         typer.echo(f"Report saved: {report}", err=True)
     return EXIT_OK
 

@@ -234,7 +234,8 @@ class Wizard:
         try:
             save_report(report, path, overwrite=overwrite)
         except UnsafeFile as exc:
-            self.console.print(f"{msg('report.not_saved', self.lang)} {exc}")
+            sentences = msg("sentence_separator", self.lang)
+            self.console.print(f"{msg('report.not_saved', self.lang)}{sentences}{exc.message(self.lang)}")
             return
         self.console.print(f"{msg('report.saved', self.lang)} {path}")
 
