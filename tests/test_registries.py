@@ -35,3 +35,25 @@ def test_every_probe_the_loader_accepts_has_an_entry_in_the_registry() -> None:
 
 def test_the_schema_offers_the_probes_of_the_model() -> None:
     assert list(enums_of("probe")) == [list(model.PROBES)]
+
+
+def test_every_severity_has_a_style_a_name_in_each_language_and_a_place_in_the_schema() -> None:
+    from wallet_doctor.messages import _MESSAGES
+    from wallet_doctor.render.terminal import SEVERITY_STYLE
+
+    assert list(SEVERITY_STYLE) == list(model.SEVERITIES)
+    assert list(enums_of("severity")) == [list(model.SEVERITIES)]
+    for severity in model.SEVERITIES:
+        assert set(_MESSAGES[f"severity.{severity}"]) == set(model.LANGUAGES), severity
+
+
+def test_the_schema_asks_for_the_languages_of_the_model() -> None:
+    texts = [d["required"] for d in SCHEMA["$defs"].values() if set(d.get("required", ())) & {"en", "zh-CN"}]
+
+    assert texts and all(required == list(model.LANGUAGES) for required in texts)
+
+
+def test_every_message_is_written_in_every_language() -> None:
+    from wallet_doctor.messages import _MESSAGES
+
+    assert {key for key, texts in _MESSAGES.items() if set(texts) != set(model.LANGUAGES)} == set()

@@ -88,22 +88,25 @@ def parse(data: bytes, name: str) -> AnswerSet:
             raise BadAnswers(f"In the answers file {name}, 'tree' should be a tree id, not {_kind(tree)}.")
     else:
         tree, digests, answers = None, None, content
-    if answers is None:
-        answers = {}
-    if not isinstance(answers, dict):
-        raise BadAnswers(
-            f"In the answers file {name}, 'answers' should be a mapping of question to choice, not {_kind(answers)}."
-        )
-    result: dict[str, str] = {}
-    for question, choice in answers.items():
-        if not isinstance(choice, str | int) or isinstance(choice, bool):
-            raise BadAnswers(
-                f"In the answers file {name}, the answer to '{question}' should be a choice id, not {_kind(choice)}."
-            )
-        result[str(question)] = str(choice)
+    result = choices_of(answers, f"In the answers file {name}")
     if digests is not None and not isinstance(digests, dict):
         raise BadAnswers(f"In the answers file {name}, 'digests' should map tree ids to hashes, not {_kind(digests)}.")
     return AnswerSet(result, tree, {str(k): str(v) for k, v in (digests or {}).items()})
+
+
+def choices_of(answers: object, where: str) -> dict[str, str]:
+    """Question id to choice id from decoded answers (an answers file's, a batch case's): nothing means no
+    answers; a choice is text or a whole number (YAML and JSON read `2` as one). `where` begins the error."""
+    if answers is None:
+        return {}
+    if not isinstance(answers, dict):
+        raise BadAnswers(f"{where}, 'answers' should be a mapping of question to choice, not {_kind(answers)}.")
+    result: dict[str, str] = {}
+    for question, choice in answers.items():
+        if not isinstance(choice, str | int) or isinstance(choice, bool):
+            raise BadAnswers(f"{where}, the answer to '{question}' should be a choice id, not {_kind(choice)}.")
+        result[str(question)] = str(choice)
+    return result
 
 
 def _load(text: str, name: str) -> object:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 # call, and both are markedly faster without __slots__ (see bench/).
 from types import MappingProxyType
 
+from wallet_doctor.graph import breadth_first
+
 LANGUAGES: tuple[str, ...] = ("zh-CN", "en")
 SEVERITIES: tuple[str, ...] = ("info", "low", "medium", "high", "critical")
 PROBES: tuple[str, ...] = ("internet", "clock", "proxy")
@@ -154,6 +156,14 @@ class Tree:
     def outcomes(self) -> Iterator[Outcome]:
         return (n for n in self.nodes.values() if isinstance(n, Outcome))
 
+    def next_nodes(self, node_id: str) -> list[str] | None:
+        """Where the node `node_id` leads within this tree (its choices' targets, in order), or None when
+        the tree has no such node: the successors for graph.breadth_first."""
+        node = self.nodes.get(node_id)
+        if node is None:
+            return None
+        return [c.next for c in node.choices] if isinstance(node, Question) else []
+
 
 @dataclass(frozen=True)
 class SharedBlock:
@@ -247,12 +257,9 @@ class Catalog:
 
     def reachable_trees(self, tree_id: str) -> list[str]:
         """`tree_id` and every tree a walk from it can jump into, in discovery order."""
-        order: list[str] = []
-        pending = [tree_id]
-        while pending:
-            current = pending.pop(0)
-            if current in order or current not in self.trees:
-                continue
-            order.append(current)
-            pending.extend(n.target for n in self.trees[current].nodes.values() if isinstance(n, Jump))
-        return order
+
+        def jumps(current: str) -> list[str] | None:
+            tree = self.trees.get(current)
+            return None if tree is None else [n.target for n in tree.nodes.values() if isinstance(n, Jump)]
+
+        return breadth_first(tree_id, jumps)

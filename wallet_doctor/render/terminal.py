@@ -3,6 +3,7 @@ steps, warnings set apart, a checklist. Tree text is always passed as plain Text
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any
 
 from wallet_doctor.messages import msg
@@ -21,13 +22,20 @@ SEVERITY_STYLE = {
 }
 
 
-def make_console(color: bool, width: int | None = None) -> Console:
+def terminal_size() -> os.terminal_size:
+    """The terminal's columns and lines ($COLUMNS and $LINES first; 80 by 24 when there is no terminal):
+    the one measure that the rich console and the wizard's prompts share."""
     import shutil
 
+    return shutil.get_terminal_size((80, 24))
+
+
+def make_console(color: bool, width: int | None = None) -> Console:
+    """A rich console for the wizard: `color` or none, `width` columns or the terminal's."""
     from rich.console import Console
 
     # rich assumes 80 columns on a dumb terminal unless given both dimensions; ask the terminal itself.
-    size = shutil.get_terminal_size((80, 24))
+    size = terminal_size()
     return Console(
         no_color=not color,
         highlight=False,

@@ -132,28 +132,32 @@ class Wizard:
         return True
 
     def probe(self, question: Question) -> bool:
-        """Run the check's probe; True when it answered the question."""
+        """Run the check's probe (the same hook scripted runs use); True when it answered the question."""
         from rich.text import Text
 
-        from wallet_doctor.probes import run_probe
+        from wallet_doctor.probes import ProbeResult, probe_answers
 
         assert question.probe is not None and self.probes is not None
         self.console.print(
             Text(f"{msg('probe.running', self.lang)} {clean(question.text.get(self.lang))}", style="dim")
         )
-        result = run_probe(question.probe, self.probes)
-        choice = question.choice(result.status) if result.answered else None
-        if choice is None:
-            self.console.print(Text(f"{msg('probe.not_run', self.lang)} ({result.detail})", style="dim"))
+        heard: list[ProbeResult] = []
+        found = probe_answers(self.probes, lambda _question, result: heard.append(result))(question)
+        if found is None:
+            detail = heard[0].detail if heard else ""
+            self.console.print(Text(f"{msg('probe.not_run', self.lang)} ({detail})", style="dim"))
             return False
+        choice_id, detail = found
+        choice = question.choice(choice_id)
+        assert choice is not None
         self.console.print(
             Text.assemble(
-                ("✓ " if result.status == "pass" else "✗ ", "bold"),
+                ("✓ " if choice_id == "pass" else "✗ ", "bold"),
                 clean(choice.label.get(self.lang)),
-                f" ({result.detail})",
+                f" ({detail})",
             )
         )
-        self.walk = self.walk.answer(choice.id, by="probe", detail=result.detail)
+        self.walk = self.walk.answer(choice.id, by="probe", detail=detail)
         return True
 
     def at_triage_start(self) -> bool:

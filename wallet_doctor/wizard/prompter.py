@@ -33,9 +33,10 @@ class Prompter:
         return answer
 
     def width(self) -> int:
-        import shutil
+        """The terminal's width, as the rich console measures it, and never under 30 columns."""
+        from wallet_doctor.render.terminal import terminal_size
 
-        return max(30, shutil.get_terminal_size((80, 24)).columns)
+        return max(30, terminal_size().columns)
 
     def text(self, message: str, default: str = "") -> str:
         import questionary

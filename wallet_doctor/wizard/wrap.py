@@ -5,14 +5,12 @@ from __future__ import annotations
 
 def wrap(text: str, width: int) -> str:
     """`text` folded to `width` terminal cells (Chinese counts double), continuation lines indented."""
-    from rich.cells import cell_len
-
-    if cell_len(text) <= width:
+    if cells(text) <= width:
         return text
     lines: list[str] = []
     line = ""
     for word in breakable(text):
-        if line and cell_len(line + word) > width:
+        if line and cells(line + word) > width:
             lines.append(line.rstrip())
             line = word.lstrip()
         else:
@@ -31,9 +29,15 @@ def breakable(text: str) -> list[str]:
 
 
 def rule(title: str, width: int) -> str:
-    """`──── title ────` across `width` terminal cells (Chinese counts double), without importing rich."""
+    """`──── title ────` across `width` terminal cells (Chinese counts double)."""
+    used = cells(title)
+    side = max(2, (width - used - 2) // 2)
+    return f"{'─' * side} {title} {'─' * max(2, width - used - 2 - side)}"
+
+
+def cells(text: str) -> int:
+    """The terminal cells `text` takes: two for a wide (Chinese) character, one for the others. Measured
+    without rich, which the first question is drawn before."""
     import unicodedata
 
-    cells = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in title)
-    side = max(2, (width - cells - 2) // 2)
-    return f"{'─' * side} {title} {'─' * max(2, width - cells - 2 - side)}"
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
