@@ -23,6 +23,8 @@ _CASE_KEYS = ("id", "tree", "answers", "lang")
 
 @dataclass
 class BatchSummary:
+    """What a batch did: cases read, lines in error, walks waiting for an answer, outcomes by id."""
+
     cases: int = 0
     errors: int = 0
     needs_answer: int = 0
@@ -36,6 +38,7 @@ class BatchSummary:
         return EXIT_NEEDS_ANSWER if self.needs_answer else EXIT_OK
 
     def lines(self) -> list[str]:
+        """The summary for standard error: one line of counts, then each outcome reached, most frequent first."""
         reached = sum(self.outcomes.values())
         head = (
             f"{self.cases} case(s): {reached} reached an outcome, "

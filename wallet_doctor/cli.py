@@ -20,17 +20,22 @@ class _Boundary(TyperGroup):
     """The app's command group: whichever command runs, it runs inside the one error boundary."""
 
     def invoke(self, ctx: Any) -> Any:
+        """Run the chosen command (or the wizard, with none) inside the error boundary."""
         with error_handler():
             return super().invoke(ctx)
 
 
 class Format(StrEnum):
+    """How `run` prints its result."""
+
     text = "text"
     json = "json"
     markdown = "markdown"
 
 
 class ListFormat(StrEnum):
+    """How the listing commands print: text for people, JSON for programs."""
+
     text = "text"
     json = "json"
 
@@ -239,6 +244,8 @@ def batch(
 
 
 class DocsFormat(StrEnum):
+    """What `docs` writes: Markdown pages, or the HTML troubleshooter."""
+
     markdown = "markdown"
     html = "html"
 

@@ -56,10 +56,12 @@ class Walk:
 
     @property
     def outcome(self) -> Outcome | None:
+        """The outcome reached, or None while a question waits."""
         return self.current if isinstance(self.current, Outcome) else None
 
     @property
     def finished(self) -> bool:
+        """Whether the walk has reached an outcome."""
         return isinstance(self.current, Outcome)
 
     def answer(self, choice_id: str, by: str = "user", detail: str | None = None) -> Walk:
@@ -85,6 +87,7 @@ class Walk:
 
     @property
     def can_go_back(self) -> bool:
+        """Whether there is an answer to take back."""
         return bool(self.answers)
 
     def as_answers(self) -> dict[str, str]:

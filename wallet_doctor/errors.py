@@ -36,6 +36,7 @@ class Problem:
 
     @property
     def is_error(self) -> bool:
+        """Whether the problem stops the trees from being used (a warning does not)."""
         return self.severity == "error"
 
 
@@ -72,6 +73,8 @@ class InvalidTrees(_Worded):
 
 
 class UnknownTree(_Worded):
+    """A tree id that is not in the catalog; `known` are the valid ones."""
+
     def __init__(self, tree_id: str, known: Sequence[str]) -> None:
         super().__init__()
         self.tree_id = tree_id
@@ -84,6 +87,8 @@ class UnknownTree(_Worded):
 
 
 class UnknownQuestion(_Worded):
+    """An answer to a question that no walk from `tree_id` asks; `known` are the askable ones."""
+
     def __init__(self, question_id: str, tree_id: str, known: Sequence[str]) -> None:
         super().__init__()
         self.question_id = question_id
@@ -100,6 +105,8 @@ class UnknownQuestion(_Worded):
 
 
 class UnknownChoice(_Worded):
+    """A choice the question does not have; `known` are its choices, in order."""
+
     def __init__(self, question_id: str, choice_id: str, known: Sequence[str]) -> None:
         super().__init__()
         self.question_id = question_id
@@ -116,6 +123,8 @@ class UnknownChoice(_Worded):
 
 
 class UnknownLanguage(_Worded):
+    """A language that is not one of `known`."""
+
     def __init__(self, given: str, known: Sequence[str]) -> None:
         super().__init__()
         self.given = given

@@ -47,9 +47,6 @@ class Text:
             fallback = fallback or value
         return fallback
 
-    def has(self, lang: str) -> bool:
-        return any(code == lang and value for code, value in self.translations)
-
 
 @dataclass(frozen=True)
 class Item:

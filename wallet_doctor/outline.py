@@ -7,6 +7,7 @@ from wallet_doctor.render.text import clean
 
 
 def outline(catalog: Catalog, tree_id: str, lang: str) -> str:
+    """`tree_id` as an indented outline in `lang`: each question, its choices and where they lead."""
     tree = catalog.trees[tree_id]
     lines = [
         f"{tree.id} (version {tree.version}): {clean(tree.title.get(lang))}",

@@ -17,6 +17,7 @@ DIGEST_LENGTH = 16
 
 
 def digest_of(catalog: Catalog, tree_id: str) -> str:
+    """The short content hash of a tree, as recorded walks store it."""
     return catalog.trees[tree_id].digest[:DIGEST_LENGTH]
 
 

@@ -23,6 +23,7 @@ class ValueReader:
     def mapping(
         self, node: Node, what: str, node_id: str | None, hint: str | None = None
     ) -> dict[str, tuple[Node, Node]] | None:
+        """The keys of a mapping node, each with its key and value nodes; None (reported) for anything else."""
         if not isinstance(node, Mapping):
             self.add(
                 node,
@@ -34,12 +35,14 @@ class ValueReader:
         return {key.value: (key, value) for key, value in node.pairs if isinstance(key, Scalar)}
 
     def sequence(self, node: Node, what: str, node_id: str | None) -> list[Node] | None:
+        """The items of a list node; None (reported) for anything else."""
         if not isinstance(node, Sequence):
             self.add(node, f"'{what}' should be a list, not {_describe(node)}.", "Write it as `- item` lines.", node_id)
             return None
         return node.items
 
     def string(self, node: Node, what: str, node_id: str | None) -> str | None:
+        """The text of a non-empty scalar, exactly as written; None (reported) for anything else."""
         if not isinstance(node, Scalar) or is_null(node):
             self.add(node, f"'{what}' should be text, not {_describe(node)}.", f"Write the {what} as text.", node_id)
             return None
@@ -59,6 +62,7 @@ class ValueReader:
         return value
 
     def ident(self, node: Node, what: str, node_id: str | None) -> str | None:
+        """An id: lower-case letters, digits and _, starting with a letter; None (reported, with a fix) otherwise."""
         value = self.string(node, what, node_id)
         if value is not None and not ID_PATTERN.match(value):
             self.add(node, f"The {what} '{value}' is not a valid id.", _id_fix(value), node_id)
@@ -66,18 +70,21 @@ class ValueReader:
         return value
 
     def check_id(self, key: Node, value: str, what: str, node_id: str | None) -> bool:
+        """Whether the key `value` is a valid id; a bad one is reported with a fix."""
         if ID_PATTERN.match(value):
             return True
         self.add(key, f"The {what} '{value}' is not a valid id.", _id_fix(value), node_id)
         return False
 
     def integer(self, node: Node, what: str, node_id: str | None) -> int | None:
+        """A whole number from 1 up; None (reported) for anything else."""
         if isinstance(node, Scalar) and node.plain and node.value.isdigit() and int(node.value) >= 1:
             return int(node.value)
         self.add(node, f"'{what}' should be a whole number from 1 up.", f"Write `{what}: 1`, and count up.", node_id)
         return None
 
     def boolean(self, node: Node, what: str, node_id: str | None) -> bool | None:
+        """true or false; None (reported, naming YAML 1.1's yes/no when written) for anything else."""
         if isinstance(node, Scalar) and node.plain and node.value in ("true", "false"):
             return node.value == "true"
         written = node.value.lower() if isinstance(node, Scalar) else ""
@@ -88,6 +95,7 @@ class ValueReader:
     def known_keys(
         self, fields: dict[str, tuple[Node, Node]], allowed: tuple[str, ...], what: str, node_id: str | None
     ) -> None:
+        """Report each key of `fields` that is not in `allowed`, with the closest allowed one."""
         for name, (key, _value) in fields.items():
             if name not in allowed:
                 self.add(
@@ -100,9 +108,11 @@ class ValueReader:
     # -- helpers ---------------------------------------------------------------------------------------
 
     def loc(self, node: Node) -> Location:
+        """Where `node` is: this file and its line."""
         return Location(self.file, node.line)
 
     def add(self, node: Node, message: str, fix: str, node_id: str | None = None) -> None:
+        """Record a problem at `node`'s line."""
         self.problems.append(Problem(self.file, node.line, message, fix, node_id))
 
 

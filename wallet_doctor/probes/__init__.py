@@ -46,6 +46,7 @@ def probe_answers(
     user when the probe could not run or the check has no such choice. `report` hears every result."""
 
     def answer(question: Question) -> tuple[str, str] | None:
+        """The probe's answer to `question`, or None to ask the user."""
         if not question.probe:
             return None
         result = run_probe(question.probe, config)

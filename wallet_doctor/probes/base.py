@@ -25,11 +25,14 @@ def system_resolver(host: str, port: int) -> list[tuple[str, int]]:
 
 @dataclass(frozen=True, slots=True)
 class ProbeResult:
+    """What a probe found: pass, fail or not_run, and one line of detail."""
+
     status: str  # pass, fail or not_run
     detail: str  # one line, in English, for people and logs
 
     @property
     def answered(self) -> bool:
+        """Whether the probe answered (pass or fail) rather than could not run."""
         return self.status in (PASS, FAIL)
 
 

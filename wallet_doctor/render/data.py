@@ -51,6 +51,7 @@ def walk_data(walk: Walk, lang: str, outcomes: dict[tuple[str, str], Any] | None
 
 
 def question_data(question: Question, lang: str) -> dict[str, Any]:
+    """The question still to answer as data: id, tree, kind, probe, text, help and choices in `lang`."""
     return {
         "id": question.id,
         "tree": question.tree,

@@ -59,6 +59,7 @@ def _warning(item: dict[str, Any], lang: str) -> str:
 
 
 def render_walk(data: dict[str, Any]) -> str:
+    """The outcome, or the question still to answer, of `walk_data()` as Markdown."""
     lang = data["lang"]
     lines: list[str] = []
     if "outcome" in data:

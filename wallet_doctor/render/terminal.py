@@ -99,6 +99,7 @@ def _bullet(mark: str, item: dict[str, Any]) -> tuple[Text, Text]:
 
 
 def help_view(text: str, lang: str) -> RenderableType:
+    """A question's help text in a panel titled "Why we ask", in `lang`."""
     from rich.panel import Panel
     from rich.text import Text
 

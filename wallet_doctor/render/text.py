@@ -57,6 +57,7 @@ def outcome_lines(outcome: dict[str, Any], lang: str) -> list[str]:
 
 
 def question_lines(question: dict[str, Any], lang: str, command: list[str] | None) -> list[str]:
+    """The question of `walk_data()` as plain lines; with `command`, how to answer it."""
     lines = [f"{msg('question', lang)} ({question['id']}): {clean(question['text'])}"]
     if question["help"]:
         lines.append(f"  {msg('why', lang)}: {clean(question['help'])}")

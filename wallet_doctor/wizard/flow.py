@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 
 class Wizard:
+    """The interactive walk: asks the engine's questions, shows the outcome, offers related trees and a report."""
+
     def __init__(
         self,
         walk: Walk,
@@ -161,6 +163,7 @@ class Wizard:
         return True
 
     def at_triage_start(self) -> bool:
+        """Whether the walk stands at triage's first question (where describing the problem is offered)."""
         return self.walk.tree == TRIAGE and not self.walk.answers
 
     def describe(self) -> None:
@@ -220,6 +223,7 @@ class Wizard:
         return None
 
     def offer_report(self) -> None:
+        """Save a case report: to --report's path, or, if the user wants one, to a file they name."""
         from wallet_doctor.report import report_data, save_report
 
         path = self.report_path
@@ -244,9 +248,11 @@ class Wizard:
         self.console.print(f"{msg('report.saved', self.lang)} {path}")
 
     def confirm(self, message: str, default: bool) -> bool:
+        """A yes or no question in the user's language."""
         return self.prompter.confirm(message, default, msg("yes", self.lang), msg("no", self.lang))
 
     def say_how_to_resume(self) -> None:
+        """Print the command that carries on from where the walk stands."""
         from rich.text import Text
 
         self.console.print(msg("resume", self.lang))

@@ -39,6 +39,7 @@ class Prompter:
         return max(30, terminal_size().columns)
 
     def text(self, message: str, default: str = "") -> str:
+        """A line of text typed by the user; `default` is offered."""
         import questionary
 
         answer: str = questionary.text(message, default=default, **self.io).unsafe_ask()
@@ -63,10 +64,13 @@ class _WrappedChoice:
 
     @classmethod
     def make(cls, plain: str, wrapped: str, value: Action) -> Any:
+        """A choice showing `wrapped` in the menu and `plain` once picked."""
         if cls._class is None:
             import questionary
 
             class Choice(questionary.Choice):
+                """questionary's Choice with the two titles."""
+
                 control: Any = None
                 plain = ""
                 wrapped = ""
