@@ -8,7 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from wallet_doctor import model
+from wallet_doctor.lang import resolve
+from wallet_doctor.locales import LOCALES, match
 from wallet_doctor.probes import PROBES
 
 SCHEMA = json.loads(
@@ -57,3 +61,46 @@ def test_every_message_is_written_in_every_language() -> None:
     from wallet_doctor.messages import _MESSAGES
 
     assert {key for key, texts in _MESSAGES.items() if set(texts) != set(model.LANGUAGES)} == set()
+
+
+@pytest.mark.parametrize(
+    ("setting", "language"),
+    [
+        ("zh", "zh-CN"),
+        ("zh_CN.UTF-8", "zh-CN"),
+        ("zh-Hans", "zh-CN"),
+        ("zh-Hans-CN", "zh-CN"),
+        ("zh_SG", "zh-CN"),
+        ("en", "en"),
+        ("en_GB.UTF-8", "en"),
+        ("en_US@euro", "en"),
+        # Traditional Chinese is another language: never silently Simplified.
+        ("zh_TW.UTF-8", None),
+        ("zh-HK", None),
+        ("zh-Hant", None),
+        ("fr_FR", None),
+        ("english", None),
+    ],
+)
+def test_a_locale_setting_finds_the_language_that_serves_it(setting: str, language: str | None) -> None:
+    assert match(setting) == language
+
+
+def test_an_explicit_traditional_chinese_is_refused_and_a_traditional_locale_passed_over(
+    cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    explicit = cli("list", "--lang", "zh-TW")
+    monkeypatch.delenv("WALLET_DOCTOR_LANG")
+    monkeypatch.setenv("LC_ALL", "zh_TW.UTF-8")
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+
+    assert (explicit.exit_code, explicit.stderr) == (
+        4,
+        "wallet-doctor: Unknown language 'zh-TW'. Use one of: zh-CN, en.\n",
+    )
+    assert resolve(None) == "en"
+
+
+def test_every_language_falls_back_through_languages_that_exist() -> None:
+    for entry in LOCALES.values():
+        assert entry.code not in entry.fallback and set(entry.fallback) <= set(LOCALES), entry.code

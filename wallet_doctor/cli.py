@@ -14,6 +14,7 @@ from typer.core import TyperGroup
 
 from wallet_doctor import __version__
 from wallet_doctor.error_handler import error_handler
+from wallet_doctor.locales import DEFAULT, LANGUAGES
 
 
 class _Boundary(TyperGroup):
@@ -65,7 +66,11 @@ NoBuiltinOption = Annotated[
 ]
 LangOption = Annotated[
     str | None,
-    typer.Option("--lang", "-l", help="zh-CN or en. Default: $WALLET_DOCTOR_LANG, then the locale, then zh-CN."),
+    typer.Option(
+        "--lang",
+        "-l",
+        help=f"{' or '.join(LANGUAGES)}. Default: $WALLET_DOCTOR_LANG, then the locale, then {DEFAULT}.",
+    ),
 ]
 
 
@@ -254,7 +259,8 @@ class DocsFormat(StrEnum):
 def docs(
     out: Annotated[Path, typer.Option("--out", "-o", help="The folder to write into (created if missing).")],
     langs: Annotated[
-        list[str] | None, typer.Option("--lang", "-l", help="A language to write; repeatable. Default: zh-CN and en.")
+        list[str] | None,
+        typer.Option("--lang", "-l", help=f"A language to write; repeatable. Default: {' and '.join(LANGUAGES)}."),
     ] = None,
     formats: Annotated[
         list[DocsFormat] | None,

@@ -22,6 +22,7 @@ from wallet_doctor.errors import (
     UnknownTree,
     WalletDoctorError,
 )
+from wallet_doctor.locales import locale
 from wallet_doctor.messages import msg
 
 DEBUG_ENV = "WALLET_DOCTOR_DEBUG"
@@ -33,7 +34,7 @@ def describe(exc: WalletDoctorError, lang: str) -> str:
     """The whole message of `exc` in `lang`, ending with the command that helps when there is one."""
     text = exc.message(lang)
     hint = _hint(exc, lang)
-    return f"{text}{msg('sentence_separator', lang)}{hint}" if hint else text
+    return f"{text}{locale(lang).sentence_separator}{hint}" if hint else text
 
 
 def _hint(exc: WalletDoctorError, lang: str) -> str | None:

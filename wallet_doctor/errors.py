@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from wallet_doctor.locales import locale
 from wallet_doctor.messages import msg
 
 EXIT_OK = 0
@@ -172,7 +173,7 @@ def _close(word: str, known: Iterable[str], lang: str) -> str:
 
 
 def _listed(words: Iterable[str], lang: str) -> str:
-    return msg("list_separator", lang).join(words)
+    return locale(lang).list_separator.join(words)
 
 
 def closest(word: str, known: Iterable[str]) -> str | None:

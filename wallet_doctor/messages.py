@@ -1,6 +1,8 @@
-"""The program's own words (headings, prompts), in every language the trees are written in."""
+"""The program's own words (headings, prompts, errors), in every language of locales.py."""
 
 from __future__ import annotations
+
+from wallet_doctor.locales import fallback_chain
 
 _MESSAGES: dict[str, dict[str, str]] = {
     "diagnosis": {"zh-CN": "诊断", "en": "Diagnosis"},
@@ -106,8 +108,6 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "This page needs JavaScript to walk the trees.",
     },
     # Errors (errors.py), and the hints the command line adds to them (error_handler.py).
-    "list_separator": {"zh-CN": "、", "en": ", "},
-    "sentence_separator": {"zh-CN": "", "en": " "},
     "error.did_you_mean": {"zh-CN": "（是不是“{close}”？）", "en": " (did you mean '{close}'?)"},
     "error.unknown_tree": {
         "zh-CN": "没有诊断树“{tree}”{close}。可用的诊断树：{known}。",
@@ -169,6 +169,9 @@ _MESSAGES: dict[str, dict[str, str]] = {
 
 
 def msg(key: str, lang: str) -> str:
-    """The message `key` in `lang` (English when a language lacks it)."""
+    """The message `key` in `lang`, else in `lang`'s fallback languages in order (locales.py)."""
     texts = _MESSAGES[key]
-    return texts[lang] if lang in texts else texts["en"]  # "" is a text: Chinese puts no space between sentences
+    for code in fallback_chain(lang):
+        if code in texts:
+            return texts[code]
+    return next(iter(texts.values()))

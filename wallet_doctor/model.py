@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from wallet_doctor.graph import breadth_first
+from wallet_doctor.locales import LANGUAGES as LANGUAGES  # the languages a tree is written in
+from wallet_doctor.locales import fallback_chain
 
-LANGUAGES: tuple[str, ...] = ("zh-CN", "en")
 SEVERITIES: tuple[str, ...] = ("info", "low", "medium", "high", "critical")
 PROBES: tuple[str, ...] = ("internet", "clock", "proxy")
 CHECK_CHOICES: tuple[str, ...] = ("pass", "fail", "unknown")
@@ -39,13 +40,16 @@ class Text:
     translations: tuple[tuple[str, str], ...]
 
     def get(self, lang: str) -> str:
-        """The text in `lang`, or in the first language that has one (validation reports the gap)."""
-        fallback = ""
+        """The text in `lang`, else in `lang`'s fallback languages in order (locales.py), else in the first
+        language that has one (validation reports the gap)."""
         for code, value in self.translations:
             if code == lang and value:
                 return value
-            fallback = fallback or value
-        return fallback
+        for other in fallback_chain(lang)[1:]:
+            for code, value in self.translations:
+                if code == other and value:
+                    return value
+        return next((value for _, value in self.translations if value), "")
 
 
 @dataclass(frozen=True)

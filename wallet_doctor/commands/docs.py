@@ -17,9 +17,10 @@ def docs(
     """Write the pages of every language in `langs` (default: all) and format in `formats` into `out`."""
     from wallet_doctor.docs import generate
     from wallet_doctor.lang import resolve
+    from wallet_doctor.locales import LANGUAGES
 
     catalog = catalog_in_force(trees, no_builtin)
-    languages = [resolve(code) for code in langs] if langs else ["zh-CN", "en"]
+    languages = [resolve(code) for code in langs] if langs else list(LANGUAGES)
     written = generate(catalog, out, list(dict.fromkeys(languages)), list(formats))
     typer.echo(f"Wrote {len(written)} file(s) to {out}.", err=True)
     return EXIT_OK

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any
 
+from wallet_doctor.locales import locale
 from wallet_doctor.messages import msg
 from wallet_doctor.render.text import clean
 
@@ -73,7 +74,7 @@ def outcome_view(outcome: dict[str, Any], lang: str) -> RenderableType:
         if step["warning"]:
             # Chinese takes a full-width colon and no space: rich breaks lines at spaces, and a space here
             # would leave the label alone on its line before a long unspaced sentence.
-            label = f"⚠ {msg('warning', lang)}" + ("：" if lang == "zh-CN" else ": ")
+            label = f"⚠ {msg('warning', lang)}{locale(lang).colon}"
             text = Text.assemble((label, "bold red"), (clean(step["text"]), "bold"))
         steps.add_row(Text(f"{number}.", style="bold"), text)
     parts += [Text(msg("steps", lang), style="bold underline"), steps]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from wallet_doctor.engine import Walk
 from wallet_doctor.errors import EXIT_INTERRUPTED, EXIT_OK, UnsafeFile
+from wallet_doctor.locales import locale
 from wallet_doctor.messages import msg
 from wallet_doctor.model import TRIAGE, Question
 from wallet_doctor.render.text import clean
@@ -242,7 +243,7 @@ class Wizard:
         try:
             save_report(report, path, overwrite=overwrite)
         except UnsafeFile as exc:
-            sentences = msg("sentence_separator", self.lang)
+            sentences = locale(self.lang).sentence_separator
             self.console.print(f"{msg('report.not_saved', self.lang)}{sentences}{exc.message(self.lang)}")
             return
         self.console.print(f"{msg('report.saved', self.lang)} {path}")
