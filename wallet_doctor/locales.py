@@ -66,7 +66,11 @@ def match(value: str) -> str | None:
     """The language that serves a locale setting or code ('zh_CN.UTF-8', 'zh-Hans', 'en_GB'), or None.
     'zh-TW' and 'zh-HK' match nothing: they are Traditional Chinese, which no entry serves."""
     tag = value.strip().split(".")[0].split("@")[0].replace("_", "-").lower()
+    best: tuple[int, str] | None = None  # the most specific tag wins: en-xa over en for 'en-XA'
     for entry in LOCALES.values():
-        if tag in entry.serves_exactly or any(tag == t or tag.startswith(f"{t}-") for t in entry.serves):
-            return entry.code
-    return None
+        served = [t for t in entry.serves if tag == t or tag.startswith(f"{t}-")]
+        served += [t for t in entry.serves_exactly if tag == t]
+        for t in served:
+            if best is None or len(t) > best[0]:
+                best = (len(t), entry.code)
+    return best[1] if best is not None else None

@@ -9,6 +9,7 @@ import typer
 
 from wallet_doctor.commands.common import print_json, setup
 from wallet_doctor.errors import EXIT_OK
+from wallet_doctor.messages import msg
 
 
 def list_trees(output: str, lang: str | None, trees: Sequence[Path] | None, no_builtin: bool) -> int:
@@ -25,5 +26,6 @@ def list_trees(output: str, lang: str | None, trees: Sequence[Path] | None, no_b
     rows = data["trees"]
     width = max((len(r["id"]) for r in rows), default=0)
     for r in rows:
-        typer.echo(f"{r['id']:<{width}}  {clean(r['title'])}  ({r['questions']} questions, {r['outcomes']} outcomes)")
+        size = msg("list.size", language).format(questions=r["questions"], outcomes=r["outcomes"])
+        typer.echo(f"{r['id']:<{width}}  {clean(r['title'])}  {size}")
     return EXIT_OK

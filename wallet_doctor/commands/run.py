@@ -10,6 +10,8 @@ import typer
 
 from wallet_doctor.commands.common import catalog_in_force, color, language, may_prompt, print_json
 from wallet_doctor.errors import EXIT_NEEDS_ANSWER, EXIT_OK
+from wallet_doctor.locales import locale
+from wallet_doctor.messages import msg
 
 if TYPE_CHECKING:
     from wallet_doctor.answers import AnswerSet
@@ -44,7 +46,7 @@ def run(
     given = answer_input.read_file(answers_file) if answers_file else answer_input.AnswerSet()
     tree_id = answer_input.choose_tree(tree, given)
     catalog = catalog_in_force(trees, no_builtin)
-    answers = answer_input.combined(_still_fitting(catalog, tree_id, given), answer_flags)
+    answers = answer_input.combined(_still_fitting(catalog, tree_id, given, speak), answer_flags)
     interactive = output == "text" and may_prompt(no_input)
     probes = _probe_config() if (probe if probe is not None else interactive) else None
     options = tree_options(trees or [], no_builtin)
@@ -59,7 +61,7 @@ def run(
             probes=probes,
             resume_options=options,
         )
-        _save_record(walk, record, overwrite, announce=False)
+        _save_record(walk, record, overwrite, announce=None)
         return code
 
     auto = None
@@ -69,10 +71,10 @@ def run(
         auto = probe_answers(probes)
     walk = drive(catalog, tree_id, answers, auto)
     _print_walk(walk, speak, output, options)
-    _save_record(walk, record, overwrite, announce=True)
+    _save_record(walk, record, overwrite, announce=speak)
     if not walk.finished:
         if report is not None:
-            typer.echo("wallet-doctor: no report saved: the walk has not reached a diagnosis yet.", err=True)
+            typer.echo(f"wallet-doctor: {msg('report.not_yet', speak)}", err=True)
         return EXIT_NEEDS_ANSWER
     if report is not None:
         from datetime import datetime
@@ -80,24 +82,25 @@ def run(
         from wallet_doctor.report import report_data, save_report
 
         save_report(report_data(walk, speak, datetime.now().astimezone()), report, overwrite=overwrite)
-        typer.echo(f"Report saved: {report}", err=True)
+        typer.echo(f"{msg('report.saved', speak)} {report}", err=True)
     return EXIT_OK
 
 
-def _still_fitting(catalog: Catalog, tree_id: str, given: AnswerSet) -> dict[str, str]:
+def _still_fitting(catalog: Catalog, tree_id: str, given: AnswerSet, lang: str) -> dict[str, str]:
     """The answers file's answers; for a recorded walk whose trees changed, only those that still fit,
     with a warning for each tree changed and each answer dropped."""
     if not given.digests:
         return given.answers
     from wallet_doctor.record import replay_warnings
 
-    from_file, warnings = replay_warnings(catalog, tree_id, given.answers, given.digests)
+    from_file, warnings = replay_warnings(catalog, tree_id, given.answers, given.digests, lang)
     for warning in warnings:
-        typer.echo(f"wallet-doctor: warning: {warning}", err=True)
+        typer.echo(f"wallet-doctor: {msg('warning.prefix', lang)}{locale(lang).colon}{warning}", err=True)
     return from_file
 
 
-def _save_record(walk: Walk, record: Path | None, overwrite: bool, *, announce: bool) -> None:
+def _save_record(walk: Walk, record: Path | None, overwrite: bool, *, announce: str | None) -> None:
+    """Write the walk's answers to `record`, if given; `announce` is the language to say so in, if any."""
     if record is None:
         return
     from datetime import datetime
@@ -105,8 +108,8 @@ def _save_record(walk: Walk, record: Path | None, overwrite: bool, *, announce: 
     from wallet_doctor.record import save_record
 
     save_record(walk, record, datetime.now().astimezone(), overwrite=overwrite)
-    if announce:
-        typer.echo(f"Answers recorded: {record}", err=True)
+    if announce is not None:
+        typer.echo(f"{msg('record.saved', announce)} {record}", err=True)
 
 
 def _probe_config() -> ProbeConfig:

@@ -9,6 +9,7 @@ import typer
 
 from wallet_doctor.commands.common import print_json, setup
 from wallet_doctor.errors import EXIT_INVALID, EXIT_OK
+from wallet_doctor.messages import msg
 
 
 def search(words: Sequence[str], output: str, lang: str | None, trees: Sequence[Path] | None, no_builtin: bool) -> int:
@@ -24,7 +25,7 @@ def search(words: Sequence[str], output: str, lang: str | None, trees: Sequence[
         print_json(search_data(query, matches, language))
         return EXIT_OK
     if not matches:
-        typer.echo("No tree matches. Try other words, or run `wallet-doctor` and pick from the menu.", err=True)
+        typer.echo(msg("search.none", language), err=True)
         return EXIT_INVALID
     from wallet_doctor.render.text import clean
 
