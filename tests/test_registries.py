@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import INVALID
 from wallet_doctor import model
 from wallet_doctor.lang import resolve
 from wallet_doctor.locales import LOCALES, match
@@ -104,3 +105,35 @@ def test_an_explicit_traditional_chinese_is_refused_and_a_traditional_locale_pas
 def test_every_language_falls_back_through_languages_that_exist() -> None:
     for entry in LOCALES.values():
         assert entry.code not in entry.fallback and set(entry.fallback) <= set(LOCALES), entry.code
+
+
+def keys_of(shape: type) -> set[str]:
+    return set(shape.__annotations__)
+
+
+def test_the_json_of_every_command_has_the_keys_its_type_declares(cli, tmp_path) -> None:
+    from tests.conftest import FIXTURE_FLAGS
+    from wallet_doctor.render import shapes
+
+    flags = [*FIXTURE_FLAGS, "--format", "json"]
+    listing = json.loads(cli("list", *flags).stdout)
+    paths = json.loads(cli("paths", "login", *flags).stdout)
+    found = json.loads(cli("search", "log", *flags).stdout)
+    bad = sorted(INVALID.glob("*.yaml"))[0]
+    checked = json.loads(cli("validate", str(bad), "--format", "json").stdout)
+    waiting = json.loads(cli("run", "network", *flags, "-a", "net_other_apps=pass").stdout)
+    done = json.loads(cli("run", "login", *flags, "-a", "login_symptom=no_sms").stdout)
+    batch = cli("batch", "-", *FIXTURE_FLAGS, input='{"id": 1, "tree": "nope"}\n')
+    failed = json.loads(batch.stdout)
+
+    assert set(listing) == keys_of(shapes.ListData) and set(listing["trees"][0]) == keys_of(shapes.TreeRow)
+    assert set(paths) == keys_of(shapes.PathsData) and set(paths["paths"][0]) == keys_of(shapes.PathRow)
+    assert set(found) == keys_of(shapes.SearchData) and set(found["matches"][0]) == keys_of(shapes.MatchRow)
+    assert set(checked) == keys_of(shapes.ValidateData)
+    assert set(checked["problems"][0]) == keys_of(shapes.ProblemRow)
+    assert set(waiting) == keys_of(shapes.WalkData) - {"outcome"}
+    assert set(waiting["question"]) == keys_of(shapes.QuestionData)
+    assert set(waiting["path"][0]) == keys_of(shapes.StepData)
+    assert set(waiting["question"]["choices"][0]) == keys_of(shapes.ChoiceData)
+    assert set(done) == keys_of(shapes.WalkData) - {"question"}
+    assert set(failed) == keys_of(shapes.CaseErrorData) and set(failed["error"]) == keys_of(shapes.ErrorData)

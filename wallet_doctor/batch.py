@@ -94,7 +94,8 @@ def _one_case(
         walk = drive(catalog, tree, choices_of(case.get("answers"), "In this case"))
         return {"id": case_id, **walk_data(walk, lang, outcomes)}
     except WalletDoctorError as exc:
-        return case_error_data(case_id, number, exc.exit_code, describe(exc, "en"))  # English: for logs
+        # English: for logs. A plain dict, as the walk's: the loop below splices the outcome in.
+        return dict(case_error_data(case_id, number, exc.exit_code, describe(exc, "en")))
 
 
 def _parse(raw: bytes) -> dict[str, Any]:

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Literal
 
 from wallet_doctor.errors import BrokenWalk, UnknownChoice, UnknownQuestion, UnknownTree, WalletDoctorError
 from wallet_doctor.model import Catalog, Choice, Jump, Outcome, Question
+
+By = Literal["user", "probe"]  # who answered a question
 
 # A validated catalog has no cycles; this bound only keeps an unvalidated one from hanging a walk.
 _MAX_JUMPS = 1000
@@ -22,7 +25,7 @@ class Answer:
 
     question: Question
     choice: Choice
-    by: str = "user"  # or "probe"
+    by: By = "user"
     detail: str | None = None
 
 
@@ -64,7 +67,7 @@ class Walk:
         """Whether the walk has reached an outcome."""
         return isinstance(self.current, Outcome)
 
-    def answer(self, choice_id: str, by: str = "user", detail: str | None = None) -> Walk:
+    def answer(self, choice_id: str, by: By = "user", detail: str | None = None) -> Walk:
         """Answer the current question; raises UnknownChoice with the valid ones."""
         question = self.question
         if question is None:

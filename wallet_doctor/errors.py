@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from wallet_doctor.locales import locale
 from wallet_doctor.messages import msg
@@ -28,7 +29,7 @@ class Problem:
     message: str
     fix: str
     node: str | None = None
-    severity: str = "error"  # or "warning"
+    severity: Literal["error", "warning"] = "error"
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

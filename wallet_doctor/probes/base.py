@@ -7,9 +7,13 @@ import socket
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Final, Literal
 from urllib.parse import urlsplit
 
-PASS, FAIL, NOT_RUN = "pass", "fail", "not_run"
+Status = Literal["pass", "fail", "not_run"]  # not_run: the probe could not tell; the user is asked
+PASS: Final = "pass"
+FAIL: Final = "fail"
+NOT_RUN: Final = "not_run"
 HOSTS_ENV = "WALLET_DOCTOR_PROBE_HOSTS"
 # Widely reachable from mainland China and elsewhere; a probe passes when any one of them answers.
 DEFAULT_URLS = ("https://www.baidu.com/", "https://www.qq.com/", "https://www.apple.com/")
@@ -27,7 +31,7 @@ def system_resolver(host: str, port: int) -> list[tuple[str, int]]:
 class ProbeResult:
     """What a probe found: pass, fail or not_run, and one line of detail."""
 
-    status: str  # pass, fail or not_run
+    status: Status
     detail: str  # one line, in English, for people and logs
 
     @property

@@ -8,6 +8,18 @@ from typing import TYPE_CHECKING, Any
 
 from wallet_doctor.engine import Walk
 from wallet_doctor.model import Catalog, Item, Outcome, Question
+from wallet_doctor.render.shapes import (
+    CaseErrorData,
+    ListData,
+    MatchRow,
+    PathRow,
+    PathsData,
+    QuestionData,
+    SearchData,
+    TreeRow,
+    ValidateData,
+    WalkData,
+)
 
 if TYPE_CHECKING:
     from wallet_doctor.errors import Problem
@@ -16,10 +28,10 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = 1
 
 
-def walk_data(walk: Walk, lang: str, outcomes: dict[tuple[str, str], Any] | None = None) -> dict[str, Any]:
+def walk_data(walk: Walk, lang: str, outcomes: dict[tuple[str, str], Any] | None = None) -> WalkData:
     """`{"schema_version", "status", "tree", "lang", "path", and "question" or "outcome"}`. `outcomes`
     memoises each outcome's data by (id, language) for callers that render many walks of one catalog."""
-    data: dict[str, Any] = {
+    data: WalkData = {
         "schema_version": SCHEMA_VERSION,
         "status": "outcome" if walk.finished else "needs_answer",
         "tree": walk.tree,
@@ -50,7 +62,7 @@ def walk_data(walk: Walk, lang: str, outcomes: dict[tuple[str, str], Any] | None
     return data
 
 
-def question_data(question: Question, lang: str) -> dict[str, Any]:
+def question_data(question: Question, lang: str) -> QuestionData:
     """The question still to answer as data: id, tree, kind, probe, text, help and choices in `lang`."""
     return {
         "id": question.id,
@@ -86,9 +98,9 @@ def items_data(catalog: Catalog, items: tuple[Item, ...], lang: str) -> list[dic
 # -- The other commands' JSON: `list`, `paths`, `search`, `validate`, and a `batch` line that is not a case.
 
 
-def list_data(catalog: Catalog, lang: str) -> dict[str, Any]:
+def list_data(catalog: Catalog, lang: str) -> ListData:
     """`{"schema_version", "trees"}`: each tree's id, title, summary, version, size and keywords, by id."""
-    rows: list[dict[str, Any]] = [
+    rows: list[TreeRow] = [
         {
             "id": t.id,
             "title": t.title.get(lang),
@@ -103,22 +115,22 @@ def list_data(catalog: Catalog, lang: str) -> dict[str, Any]:
     return {"schema_version": SCHEMA_VERSION, "trees": rows}
 
 
-def paths_data(tree_id: str, walks: Iterable[Walk]) -> dict[str, Any]:
+def paths_data(tree_id: str, walks: Iterable[Walk]) -> PathsData:
     """`{"schema_version", "tree", "paths"}`: each finished walk's answers and the outcome it reaches."""
-    rows = [{"answers": w.as_answers(), "outcome": w.outcome.id if w.outcome else None} for w in walks]
+    rows: list[PathRow] = [{"answers": w.as_answers(), "outcome": w.outcome.id if w.outcome else None} for w in walks]
     return {"schema_version": SCHEMA_VERSION, "tree": tree_id, "paths": rows}
 
 
-def search_data(query: str, matches: Iterable[Match], lang: str) -> dict[str, Any]:
+def search_data(query: str, matches: Iterable[Match], lang: str) -> SearchData:
     """`{"schema_version", "query", "matches"}`: each matching tree, best first, its score and words matched."""
-    rows = [
+    rows: list[MatchRow] = [
         {"tree": m.tree.id, "title": m.tree.title.get(lang), "score": m.score, "matched": list(m.matched)}
         for m in matches
     ]
     return {"schema_version": SCHEMA_VERSION, "query": query, "matches": rows}
 
 
-def validate_data(problems: Iterable[Problem], valid: bool) -> dict[str, Any]:
+def validate_data(problems: Iterable[Problem], valid: bool) -> ValidateData:
     """`{"schema_version", "valid", "problems"}`: every problem found, errors and warnings, located."""
     return {
         "schema_version": SCHEMA_VERSION,
@@ -137,7 +149,7 @@ def validate_data(problems: Iterable[Problem], valid: bool) -> dict[str, Any]:
     }
 
 
-def case_error_data(case_id: Any, line: int, exit_code: int, message: str) -> dict[str, Any]:
+def case_error_data(case_id: Any, line: int, exit_code: int, message: str) -> CaseErrorData:
     """The `batch` result of a line that could not be walked: its id, line number, exit code and message."""
     return {
         "schema_version": SCHEMA_VERSION,
