@@ -293,3 +293,13 @@ def test_a_missing_cases_file_exits_4(cli, tmp_path: Path) -> None:
 
     assert result.exit_code == 4
     assert "does not exist" in result.stderr
+
+
+def test_a_missing_cases_file_is_refused_in_the_users_language(cli, tmp_path: Path) -> None:
+    missing = tmp_path / "cases.jsonl"
+
+    english = cli("batch", str(missing), *FIXTURE_FLAGS)
+    chinese = cli("batch", str(missing), *FIXTURE_FLAGS, "--lang", "zh-CN")
+
+    assert (english.exit_code, english.stderr) == (4, f"wallet-doctor: The cases file '{missing}' does not exist.\n")
+    assert (chinese.exit_code, chinese.stderr) == (4, f"wallet-doctor: 案例文件“{missing}”不存在。\n")

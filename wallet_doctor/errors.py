@@ -150,6 +150,18 @@ class BrokenWalk(_Worded):
         return msg("error.missing_node", lang).format(node=self.node_id)
 
 
+class WordedError(_Worded):
+    """An error worded by the message `key` of messages.py, its `{fields}` filled from `fields`."""
+
+    def __init__(self, key: str, **fields: object) -> None:
+        super().__init__()
+        self.key = key
+        self.fields = fields
+
+    def message(self, lang: str) -> str:
+        return msg(self.key, lang).format(**self.fields)
+
+
 class BadAnswers(WalletDoctorError):
     """An answers file or flag that cannot be read."""
 

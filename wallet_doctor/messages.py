@@ -183,6 +183,14 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "无法在“{path}”中写入：{detail}。",
         "en": "Cannot write in '{path}': {detail}.",
     },
+    "error.cases_missing": {
+        "zh-CN": "案例文件“{path}”不存在。",
+        "en": "The cases file '{path}' does not exist.",
+    },
+    "error.cases_unreadable": {
+        "zh-CN": "无法读取案例文件“{path}”：{detail}。",
+        "en": "Cannot read the cases file '{path}': {detail}.",
+    },
     "hint.list": {"zh-CN": "`wallet-doctor list` 会列出它们。", "en": "`wallet-doctor list` describes them."},
     "hint.show": {
         "zh-CN": "`wallet-doctor show {tree}` 会列出这些问题。",

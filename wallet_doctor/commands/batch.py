@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from wallet_doctor.commands.common import setup
-from wallet_doctor.errors import WalletDoctorError
+from wallet_doctor.errors import WordedError
 
 
 def batch(cases: str, lang: str | None, trees: Sequence[Path] | None, no_builtin: bool) -> int:
@@ -24,9 +24,9 @@ def batch(cases: str, lang: str | None, trees: Sequence[Path] | None, no_builtin
         try:
             stream = Path(cases).open("rb")  # noqa: SIM115 - closed by the with below; opened apart to word errors
         except FileNotFoundError:
-            raise WalletDoctorError(f"The cases file '{cases}' does not exist.") from None
+            raise WordedError("error.cases_missing", path=cases) from None
         except OSError as exc:
-            raise WalletDoctorError(f"Cannot read the cases file '{cases}': {exc.strerror}.") from None
+            raise WordedError("error.cases_unreadable", path=cases, detail=exc.strerror) from None
         with stream:
             summary = run_batch(stream, catalog, language, sys.stdout)
     sys.stdout.flush()
