@@ -355,22 +355,19 @@ class _Reader(ValueReader):
     # -- values ----------------------------------------------------------------------------------------
 
     def text(self, node: Node, what: str, node_id: str | None) -> Text | None:
-        # Nearly every text is a well-formed zh-CN/en pair: read it directly (this is the loader's hot path).
-        if isinstance(node, Mapping) and len(node.pairs) == 2:
-            (first, first_text), (second, second_text) = node.pairs
-            if (
-                isinstance(first, Scalar)
-                and isinstance(second, Scalar)
-                and (first.value, second.value) == LANGUAGES
-                and isinstance(first_text, Scalar)
-                and isinstance(second_text, Scalar)
-                and first_text.value.strip()
-                and second_text.value.strip()
-                and not is_null(first_text)
-                and not is_null(second_text)
-            ):
-                return Text(((first.value, first_text.value), (second.value, second_text.value)))
-        fields = self.mapping(node, f"'{what}'", node_id, hint=f"Write `{what}:` as a mapping of zh-CN and en texts.")
+        # Nearly every text is a well-formed mapping of every language, in locales.py's order: read it
+        # directly (this is the loader's hot path); anything else takes the checks below.
+        if isinstance(node, Mapping) and len(node.pairs) == len(LANGUAGES):
+            written = tuple(
+                (key.value, text.value)
+                for key, text in node.pairs
+                if isinstance(key, Scalar) and isinstance(text, Scalar) and text.value.strip() and not is_null(text)
+            )
+            if tuple(code for code, _ in written) == LANGUAGES:
+                return Text(written)
+        fields = self.mapping(
+            node, f"'{what}'", node_id, hint=f"Write `{what}:` as a mapping of {' and '.join(LANGUAGES)} texts."
+        )
         if fields is None:
             return None
         self.known_keys(fields, LANGUAGES, f"'{what}'", node_id)
