@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from wallet_doctor.wizard.wrap import wrap
 
-Action = tuple[str, str]  # ("answer", choice id), ("help", ""), ("back", ""), ("tree", tree id) ...
+# What the user picked in a menu, and its value: ("answer", choice id), ("tree", tree id), ("help", "") ...
+ActionKind = Literal[
+    "answer", "help", "back", "restart", "describe", "quit", "tree", "menu", "solved", "escalate", "done"
+]
+Action = tuple[ActionKind, str]
 
 
 class Prompter:
