@@ -137,3 +137,15 @@ def test_the_json_of_every_command_has_the_keys_its_type_declares(cli, tmp_path)
     assert set(waiting["question"]["choices"][0]) == keys_of(shapes.ChoiceData)
     assert set(done) == keys_of(shapes.WalkData) - {"question"}
     assert set(failed) == keys_of(shapes.CaseErrorData) and set(failed["error"]) == keys_of(shapes.ErrorData)
+
+
+def test_every_module_has_a_place_in_the_layers_lint_imports_keeps() -> None:
+    import tomllib
+
+    config = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text("utf-8"))
+    layers = next(c for c in config["tool"]["importlinter"]["contracts"] if c["name"] == "Layers, one way")
+    placed = {name.strip().removeprefix("wallet_doctor.") for layer in layers["layers"] for name in layer.split("|")}
+    package = Path(model.__file__).parent
+    modules = {p.stem for p in package.glob("*.py")} | {p.parent.name for p in package.glob("*/__init__.py")}
+
+    assert modules - placed - {"__init__", "__main__"} == set()
