@@ -5,18 +5,24 @@ from __future__ import annotations
 import io
 import json
 import socket
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.conftest import FIXTURE_FLAGS, VALID
 from tests.prompting import DOWN, ENTER, make_wizard, run_wizard
-from wallet_doctor.batch import cases_from, run_batch
+from wallet_doctor.batch import run_batch
 from wallet_doctor.engine import Walk
 from wallet_doctor.model import Catalog
 from wallet_doctor.probes import ProbeConfig
+
+
+def cases_from(lines: Iterable[dict[str, Any]]) -> bytes:
+    """JSON Lines bytes from case objects."""
+    return b"".join(json.dumps(c, ensure_ascii=False).encode() + b"\n" for c in lines)
 
 
 @pytest.fixture
@@ -237,6 +243,31 @@ def test_batch_gives_the_same_answer_as_run(cli) -> None:
     assert json.loads(batch.stdout) == {"id": 1, **single}
 
 
+def test_batch_checks_answers_by_the_rules_of_an_answers_file(cli, tmp_path: Path) -> None:
+    cases = cases_from(
+        [
+            {"id": 1, "tree": "login", "answers": {"login_symptom": ["no_sms"]}},
+            {"id": 2, "tree": "login", "answers": ["login_symptom"]},
+            {"id": 3, "tree": "login", "lang": "fr"},
+        ]
+    )
+    answers_file = tmp_path / "answers.yaml"
+    answers_file.write_text("login_symptom: [no_sms]\n", encoding="utf-8")
+
+    result = cli("batch", "-", *FIXTURE_FLAGS, input=cases.decode())
+    run = cli("run", "login", *FIXTURE_FLAGS, "--answers", str(answers_file))
+
+    assert [json.loads(line)["error"]["message"] for line in result.stdout.splitlines()] == [
+        "In this case, the answer to 'login_symptom' should be a choice id, not a list.",
+        "In this case, 'answers' should be a mapping of question to choice, not a list.",
+        "Unknown language 'fr'. Use one of: zh-CN, en.",
+    ]
+    assert run.stderr == (
+        f"wallet-doctor: In the answers file {answers_file}, the answer to 'login_symptom' should be a choice id, "
+        "not a list.\n"
+    )
+
+
 def test_batch_streams_each_result_before_reading_the_next_case(catalog: Catalog) -> None:
     events: list[str] = []
 
@@ -262,3 +293,13 @@ def test_a_missing_cases_file_exits_4(cli, tmp_path: Path) -> None:
 
     assert result.exit_code == 4
     assert "does not exist" in result.stderr
+
+
+def test_a_missing_cases_file_is_refused_in_the_users_language(cli, tmp_path: Path) -> None:
+    missing = tmp_path / "cases.jsonl"
+
+    english = cli("batch", str(missing), *FIXTURE_FLAGS)
+    chinese = cli("batch", str(missing), *FIXTURE_FLAGS, "--lang", "zh-CN")
+
+    assert (english.exit_code, english.stderr) == (4, f"wallet-doctor: The cases file '{missing}' does not exist.\n")
+    assert (chinese.exit_code, chinese.stderr) == (4, f"wallet-doctor: 案例文件“{missing}”不存在。\n")

@@ -21,9 +21,9 @@ def test_list_text_is_one_line_per_tree(cli) -> None:
     result = cli("list", *FIXTURE_FLAGS, "--lang", "zh-CN")
 
     assert result.stdout.splitlines() == [
-        "login    无法登录  (1 questions, 2 outcomes)",
-        "network  网络还是账户  (2 questions, 2 outcomes)",
-        "triage   问题分诊  (1 questions, 0 outcomes)",
+        "login    无法登录  （1 个问题，2 个诊断结果）",
+        "network  网络还是账户  （2 个问题，2 个诊断结果）",
+        "triage   问题分诊  （1 个问题，0 个诊断结果）",
     ]
 
 

@@ -280,7 +280,7 @@ def test_text_output_of_a_missing_answer_says_how_to_answer(cli) -> None:
         "  wrong_password  Wrong password\n"
         "  no_sms          No SMS code\n"
         "\n"
-        "Answer with: wallet-doctor run login -a login_symptom=CHOICE\n"
+        f"Answer with: wallet-doctor run login --lang en {' '.join(FIXTURE_FLAGS)} -a login_symptom=CHOICE\n"
     )
 
 
@@ -360,3 +360,38 @@ def test_a_report_is_saved_only_at_a_diagnosis(cli, tmp_path) -> None:
     assert "no report saved: the walk has not reached a diagnosis yet" in pending.stderr
     assert done.exit_code == 0 and f"Report saved: {report}" in done.stderr
     assert report.read_text(encoding="utf-8").startswith("# Wallet case report\n")
+
+
+def test_a_chinese_session_gets_its_error_wholly_in_chinese(cli) -> None:
+    result = cli("run", "logn", *FIXTURE_FLAGS, "--lang", "zh-CN")
+
+    assert result.exit_code == 4
+    assert result.stderr == (
+        "wallet-doctor: 没有诊断树“logn”（是不是“login”？）。可用的诊断树：login、network、triage。"
+        "`wallet-doctor list` 会列出它们。\n"
+    )
+
+
+def test_a_new_command_is_inside_the_error_boundary_without_asking(cli) -> None:
+    from wallet_doctor.cli import app
+    from wallet_doctor.errors import UnknownTree
+
+    def fails(what: str) -> None:
+        raise UnknownTree("logn", ["login"]) if what == "user" else RuntimeError("boom")
+
+    app.command("fails")(fails)
+    try:
+        user, bug = cli("fails", "user"), cli("fails", "bug")
+    finally:
+        app.registered_commands.pop()
+
+    assert (user.exit_code, user.stderr) == (
+        4,
+        "wallet-doctor: There is no tree 'logn' (did you mean 'login'?). Valid trees: login. "
+        "`wallet-doctor list` describes them.\n",
+    )
+    assert (bug.exit_code, bug.stderr) == (
+        1,
+        "wallet-doctor: unexpected error: RuntimeError: boom\n"
+        "Please report it with the command you ran and this message to the wallet-doctor issue tracker.\n",
+    )

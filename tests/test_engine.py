@@ -81,8 +81,11 @@ def test_an_unknown_tree_is_refused_with_the_valid_ones(catalog: Catalog) -> Non
         Walk.start(catalog, "logn")
 
     assert str(raised.value) == (
-        "There is no tree 'logn' (did you mean 'login'?). Valid trees: login, network, triage. "
-        "`wallet-doctor list` describes them."
+        "There is no tree 'logn' (did you mean 'login'?). Valid trees: login, network, triage."
+    )
+    # The engine names no command: the command line adds what to run next (tests/test_cli_run.py).
+    assert raised.value.message("zh-CN") == (
+        "没有诊断树“logn”（是不是“login”？）。可用的诊断树：login、network、triage。"
     )
 
 
@@ -104,7 +107,7 @@ def test_drive_refuses_an_unknown_question_even_off_the_path(catalog: Catalog) -
 
     assert str(raised.value) == (
         "Tree 'network' asks no question 'net_notise' (did you mean 'net_notice'?). Valid questions: "
-        "login_symptom, net_notice, net_other_apps. `wallet-doctor show network` shows them."
+        "login_symptom, net_notice, net_other_apps."
     )
 
 

@@ -168,7 +168,8 @@ def test_a_json_report_redacts_numbers_the_user_typed(catalog: Catalog, tmp_path
 def test_a_long_choice_is_wrapped_in_the_menu_and_echoed_whole_once_picked() -> None:
     from types import SimpleNamespace
 
-    from wallet_doctor.wizard import _wrap, _WrappedChoice
+    from wallet_doctor.wizard.prompter import _WrappedChoice
+    from wallet_doctor.wizard.wrap import wrap as _wrap
 
     label = "The app won't connect, keeps loading or says “请稍后再试” (please try again later)"
     choice = _WrappedChoice.make(label, _wrap(label, 40), ("answer", "no_connection"))
@@ -178,3 +179,14 @@ def test_a_long_choice_is_wrapped_in_the_menu_and_echoed_whole_once_picked() -> 
     )
     choice.control = SimpleNamespace(is_answered=True)
     assert choice.title == label
+
+
+def test_a_report_that_cannot_be_saved_is_said_wholly_in_chinese(catalog: Catalog, tmp_path: Path) -> None:
+    folder = tmp_path / "missing"
+    # login -> wrong_password; solved yes; the report path is in a folder that does not exist.
+    keys = [ENTER, ENTER]
+
+    code, screen, _ = run_wizard(Walk.start(catalog, "login"), keys, lang="zh-CN", report_path=folder / "case.md")
+
+    assert code == 0
+    assert f"报告没有保存。文件夹“{folder}”不存在。请先创建它，或换一个位置。" in screen.replace("\n", "")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections import ChainMap
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from wallet_doctor.errors import BadAnswers
+from wallet_doctor.model import TRIAGE
 
 MAX_ANSWERS_BYTES = 1024 * 1024
 _FILE_KEYS = ("tree", "digests", "recorded", "answers", "expect", "comment")
@@ -86,22 +88,25 @@ def parse(data: bytes, name: str) -> AnswerSet:
             raise BadAnswers(f"In the answers file {name}, 'tree' should be a tree id, not {_kind(tree)}.")
     else:
         tree, digests, answers = None, None, content
-    if answers is None:
-        answers = {}
-    if not isinstance(answers, dict):
-        raise BadAnswers(
-            f"In the answers file {name}, 'answers' should be a mapping of question to choice, not {_kind(answers)}."
-        )
-    result: dict[str, str] = {}
-    for question, choice in answers.items():
-        if not isinstance(choice, str | int) or isinstance(choice, bool):
-            raise BadAnswers(
-                f"In the answers file {name}, the answer to '{question}' should be a choice id, not {_kind(choice)}."
-            )
-        result[str(question)] = str(choice)
+    result = choices_of(answers, f"In the answers file {name}")
     if digests is not None and not isinstance(digests, dict):
         raise BadAnswers(f"In the answers file {name}, 'digests' should map tree ids to hashes, not {_kind(digests)}.")
     return AnswerSet(result, tree, {str(k): str(v) for k, v in (digests or {}).items()})
+
+
+def choices_of(answers: object, where: str) -> dict[str, str]:
+    """Question id to choice id from decoded answers (an answers file's, a batch case's): nothing means no
+    answers; a choice is text or a whole number (YAML and JSON read `2` as one). `where` begins the error."""
+    if answers is None:
+        return {}
+    if not isinstance(answers, dict):
+        raise BadAnswers(f"{where}, 'answers' should be a mapping of question to choice, not {_kind(answers)}.")
+    result: dict[str, str] = {}
+    for question, choice in answers.items():
+        if not isinstance(choice, str | int) or isinstance(choice, bool):
+            raise BadAnswers(f"{where}, the answer to '{question}' should be a choice id, not {_kind(choice)}.")
+        result[str(question)] = str(choice)
+    return result
 
 
 def _load(text: str, name: str) -> object:
@@ -135,3 +140,22 @@ def _kind(value: object) -> str:
     if value is None:
         return "nothing"
     return f"'{value}'"
+
+
+# -- Which answers and which tree are in force: one rule, used by every way of starting a walk.
+
+
+def choose_tree(argument: str | None, given: AnswerSet) -> str:
+    """The tree to walk: the TREE argument, else the answers file's tree, else triage. Refuses an argument
+    that contradicts the file."""
+    if argument and given.tree and argument != given.tree:
+        raise BadAnswers(
+            f"The answers file is for tree '{given.tree}', but you asked for '{argument}'. "
+            "Drop the TREE argument or use another file."
+        )
+    return argument or given.tree or TRIAGE
+
+
+def combined(from_file: Mapping[str, str], flags: Sequence[str]) -> dict[str, str]:
+    """Every answer in force, by priority (copier's AnswersMap): an `-a` flag over the answers file."""
+    return dict(ChainMap(parse_flags(flags), dict(from_file)))

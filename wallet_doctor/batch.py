@@ -7,21 +7,24 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO, TextIO
 
+from wallet_doctor.answers import choices_of
 from wallet_doctor.engine import drive
-from wallet_doctor.errors import EXIT_INVALID, EXIT_NEEDS_ANSWER, EXIT_OK, WalletDoctorError
+from wallet_doctor.error_handler import describe
+from wallet_doctor.errors import EXIT_INVALID, EXIT_NEEDS_ANSWER, EXIT_OK, UnknownLanguage, WalletDoctorError
 from wallet_doctor.lang import normalise
-from wallet_doctor.model import TRIAGE, Catalog
-from wallet_doctor.render.data import SCHEMA_VERSION, walk_data
+from wallet_doctor.model import LANGUAGES, TRIAGE, Catalog
+from wallet_doctor.render.data import case_error_data, walk_data
 
 _CASE_KEYS = ("id", "tree", "answers", "lang")
 
 
 @dataclass
 class BatchSummary:
+    """What a batch did: cases read, lines in error, walks waiting for an answer, outcomes by id."""
+
     cases: int = 0
     errors: int = 0
     needs_answer: int = 0
@@ -35,6 +38,7 @@ class BatchSummary:
         return EXIT_NEEDS_ANSWER if self.needs_answer else EXIT_OK
 
     def lines(self) -> list[str]:
+        """The summary for standard error: one line of counts, then each outcome reached, most frequent first."""
         reached = sum(self.outcomes.values())
         head = (
             f"{self.cases} case(s): {reached} reached an outcome, "
@@ -87,16 +91,11 @@ def _one_case(
         tree = case.get("tree") or TRIAGE
         if not isinstance(tree, str):
             raise CaseError(f"'tree' should be a tree id, not {json.dumps(tree)}.")
-        walk = drive(catalog, tree, _answers(case.get("answers")))
+        walk = drive(catalog, tree, choices_of(case.get("answers"), "In this case"))
         return {"id": case_id, **walk_data(walk, lang, outcomes)}
     except WalletDoctorError as exc:
-        return {
-            "schema_version": SCHEMA_VERSION,
-            "id": case_id,
-            "line": number,
-            "status": "error",
-            "error": {"exit_code": exc.exit_code, "message": str(exc)},
-        }
+        # English: for logs. A plain dict, as the walk's: the loop below splices the outcome in.
+        return dict(case_error_data(case_id, number, exc.exit_code, describe(exc, "en")))
 
 
 def _parse(raw: bytes) -> dict[str, Any]:
@@ -118,23 +117,10 @@ def _parse(raw: bytes) -> dict[str, Any]:
     return case
 
 
-def _answers(value: Any) -> dict[str, str]:
-    if value is None:
-        return {}
-    if not isinstance(value, dict) or not all(isinstance(c, str) for c in value.values()):
-        raise CaseError("'answers' should be an object of question id to choice id.")
-    return value
-
-
 def _lang(value: Any, default: str) -> str:
     if value is None:
         return default
     chosen = normalise(value) if isinstance(value, str) else None
     if chosen is None:
-        raise CaseError(f"Unknown language {json.dumps(value)}. Use zh-CN or en.")
+        raise UnknownLanguage(value if isinstance(value, str) else json.dumps(value), LANGUAGES)
     return chosen
-
-
-def cases_from(lines: Iterable[dict[str, Any]]) -> bytes:
-    """JSON Lines bytes from case objects (for tests and the benchmark)."""
-    return b"".join(json.dumps(c, ensure_ascii=False).encode() + b"\n" for c in lines)

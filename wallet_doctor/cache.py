@@ -20,8 +20,8 @@ from types import MappingProxyType
 from typing import Any
 
 from wallet_doctor import __version__
+from wallet_doctor.files import tree_files
 from wallet_doctor.gcpause import collector_paused
-from wallet_doctor.sources import tree_files
 
 CACHE_ENV = "WALLET_DOCTOR_CACHE_DIR"
 NO_CACHE_ENV = "WALLET_DOCTOR_NO_CACHE"

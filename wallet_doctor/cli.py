@@ -1,45 +1,48 @@
-"""The command line: parses options, calls the core, prints, and maps errors to exit codes. Nothing else.
+"""The command line: declares the options and dispatches to commands/<verb>.py, which returns the exit code.
 
 No `from __future__ import annotations` here: typer reads these annotations at every call, and string
 annotations would make it evaluate each one again (about 10 ms a call, see bench/).
 """
 
-import functools
-import json
-import os
 import sys
-from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from wallet_doctor import __version__
-from wallet_doctor.errors import (
-    EXIT_BUG,
-    EXIT_INTERRUPTED,
-    EXIT_INVALID,
-    EXIT_NEEDS_ANSWER,
-    BadAnswers,
-    WalletDoctorError,
-)
+from wallet_doctor.error_handler import error_handler
+from wallet_doctor.locales import DEFAULT, LANGUAGES
 
-BUG_REPORT = "Please report it with the command you ran and this message to the wallet-doctor issue tracker."
+
+class _Boundary(TyperGroup):
+    """The app's command group: whichever command runs, it runs inside the one error boundary."""
+
+    def invoke(self, ctx: Any) -> Any:
+        """Run the chosen command (or the wizard, with none) inside the error boundary."""
+        with error_handler():
+            return super().invoke(ctx)
 
 
 class Format(StrEnum):
+    """How `run` prints its result."""
+
     text = "text"
     json = "json"
     markdown = "markdown"
 
 
 class ListFormat(StrEnum):
+    """How the listing commands print: text for people, JSON for programs."""
+
     text = "text"
     json = "json"
 
 
 app = typer.Typer(
+    cls=_Boundary,
     name="wallet-doctor",
     help="Diagnose digital-wallet problems step by step (zh-CN / en). Run with no command for the guided wizard.",
     add_completion=True,
@@ -63,31 +66,12 @@ NoBuiltinOption = Annotated[
 ]
 LangOption = Annotated[
     str | None,
-    typer.Option("--lang", "-l", help="zh-CN or en. Default: $WALLET_DOCTOR_LANG, then the locale, then zh-CN."),
+    typer.Option(
+        "--lang",
+        "-l",
+        help=f"{' or '.join(LANGUAGES)}. Default: $WALLET_DOCTOR_LANG, then the locale, then {DEFAULT}.",
+    ),
 ]
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def guarded(command: F) -> F:
-    """Turn the project's errors into a message and an exit code; never show a traceback for them."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except WalletDoctorError as exc:
-            typer.echo(f"wallet-doctor: {exc}", err=True)
-            raise typer.Exit(exc.exit_code) from None
-        except (KeyboardInterrupt, EOFError):
-            typer.echo("", err=True)
-            raise typer.Exit(EXIT_INTERRUPTED) from None
-        except BrokenPipeError:
-            # The reader (head, a closed pipe) went away; there is no one left to tell.
-            sys.stderr.close()
-            raise typer.Exit(0) from None
-
-    return wrapper  # type: ignore[return-value]
 
 
 def _version(value: bool) -> None:
@@ -109,7 +93,6 @@ def root(
 
 
 @app.command()
-@guarded
 def run(
     tree: Annotated[
         str | None, typer.Argument(help="The tree to walk; default: triage (or the answers file's).")
@@ -155,113 +138,28 @@ def run(
     Without a terminal (or with --no-input, or CI set) it never prompts: a missing answer exits 3 and
     prints the next question with its choices.
     """
-    from datetime import datetime
 
-    from wallet_doctor import answers as answer_input
-    from wallet_doctor.engine import drive
-    from wallet_doctor.model import TRIAGE
+    from wallet_doctor.commands.run import run as run_command
 
-    given = answer_input.read_file(answers_file) if answers_file else answer_input.AnswerSet()
-    if tree and given.tree and tree != given.tree:
-        raise BadAnswers(
-            f"The answers file is for tree '{given.tree}', but you asked for '{tree}'. "
-            "Drop the TREE argument or use another file."
-        )
-    tree_id = tree or given.tree or TRIAGE
-    language, catalog = _setup(lang, trees, no_builtin)
-    from_file = given.answers
-    if given.digests:
-        from wallet_doctor.record import replay_warnings
-
-        from_file, warnings = replay_warnings(catalog, tree_id, given.answers, given.digests)
-        for warning in warnings:
-            typer.echo(f"wallet-doctor: warning: {warning}", err=True)
-    answers = {**from_file, **answer_input.parse_flags(answer or [])}
-    interactive = output is Format.text and _may_prompt(no_input)
-    probes = _probe_config() if (probe if probe is not None else interactive) else None
-    if interactive:
-        from wallet_doctor.wizard import run_wizard
-
-        code, walk = run_wizard(
-            drive(catalog, tree_id, answers), language, color=_color(no_color), report_path=report, probes=probes
-        )
-        if record is not None:
-            from wallet_doctor.record import save_record
-
-            save_record(walk, record, datetime.now().astimezone(), overwrite=overwrite)
-        raise typer.Exit(code)
-
-    auto = None
-    if probes is not None:
-        from wallet_doctor.probes import probe_answers
-
-        auto = probe_answers(probes)
-    walk = drive(catalog, tree_id, answers, auto)
-    _print_walk(walk, language, output, tree_id)
-    if record is not None:
-        from wallet_doctor.record import save_record
-
-        save_record(walk, record, datetime.now().astimezone(), overwrite=overwrite)
-        typer.echo(f"Answers recorded: {record}", err=True)
-    if not walk.finished:
-        if report is not None:
-            typer.echo("wallet-doctor: no report saved: the walk has not reached a diagnosis yet.", err=True)
-        raise typer.Exit(EXIT_NEEDS_ANSWER)
-    if report is not None:
-        from wallet_doctor.report import report_data, save_report
-
-        save_report(report_data(walk, language, datetime.now().astimezone()), report, overwrite=overwrite)
-        typer.echo(f"Report saved: {report}", err=True)
-
-
-def _probe_config() -> Any:
-    from wallet_doctor.probes import ProbeConfig
-
-    return ProbeConfig.from_environment()
-
-
-def _may_prompt(no_input: bool) -> bool:
-    return not no_input and not os.environ.get("CI") and sys.stdin.isatty() and sys.stdout.isatty()
-
-
-def _color(no_color: bool) -> bool:
-    return not (no_color or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb") and sys.stdout.isatty()
-
-
-def _print_walk(walk: Any, lang: str, output: Format, tree_id: str) -> None:
-    from wallet_doctor.render.data import walk_data
-
-    data = walk_data(walk, lang)
-    if output is Format.json:
-        _print_json(data)
-    elif output is Format.markdown:
-        from wallet_doctor.render.markdown import render_walk
-
-        typer.echo(render_walk(data), nl=False)
-    else:
-        from wallet_doctor.render.text import render_walk as render_text
-
-        command = ["wallet-doctor", "run", tree_id]
-        for question, choice in walk.as_answers().items():
-            command += ["-a", f"{question}={choice}"]
-        typer.echo(render_text(data, command), nl=False)
-
-
-def _setup(lang: str | None, trees: list[Path] | None, no_builtin: bool) -> tuple[str, Any]:
-    """What nearly every command starts with: the language to speak and the catalog in force."""
-    from wallet_doctor.lang import resolve
-    from wallet_doctor.sources import open_catalog
-
-    language = resolve(lang)  # an unknown --lang is refused before any tree is read
-    return language, open_catalog(trees or [], builtin=not no_builtin)
-
-
-def _print_json(data: Any) -> None:
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    code = run_command(
+        tree,
+        answer_flags=answer or [],
+        answers_file=answers_file,
+        output=output.value,
+        lang=lang,
+        no_input=no_input,
+        no_color=no_color,
+        report=report,
+        record=record,
+        overwrite=overwrite,
+        probe=probe,
+        trees=trees,
+        no_builtin=no_builtin,
+    )
+    raise typer.Exit(code)
 
 
 @app.command("list")
-@guarded
 def list_trees(
     output: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
     lang: LangOption = None,
@@ -269,33 +167,12 @@ def list_trees(
     no_builtin: NoBuiltinOption = False,
 ) -> None:
     """List the trees: id, title and size."""
-    from wallet_doctor.render.data import SCHEMA_VERSION
+    from wallet_doctor.commands.list import list_trees as list_command
 
-    language, catalog = _setup(lang, trees, no_builtin)
-    rows: list[dict[str, Any]] = [
-        {
-            "id": t.id,
-            "title": t.title.get(language),
-            "summary": t.summary.get(language),
-            "version": t.version,
-            "questions": sum(1 for _ in t.questions),
-            "outcomes": sum(1 for _ in t.outcomes),
-            "keywords": list(t.keywords_in(language)),
-        }
-        for t in sorted(catalog.trees.values(), key=lambda t: t.id)
-    ]
-    if output is ListFormat.json:
-        _print_json({"schema_version": SCHEMA_VERSION, "trees": rows})
-        return
-    from wallet_doctor.render.text import clean
-
-    width = max((len(r["id"]) for r in rows), default=0)
-    for r in rows:
-        typer.echo(f"{r['id']:<{width}}  {clean(r['title'])}  ({r['questions']} questions, {r['outcomes']} outcomes)")
+    raise typer.Exit(list_command(output.value, lang, trees, no_builtin))
 
 
 @app.command()
-@guarded
 def show(
     tree: Annotated[str, typer.Argument(help="The tree to outline.")],
     lang: LangOption = None,
@@ -303,17 +180,12 @@ def show(
     no_builtin: NoBuiltinOption = False,
 ) -> None:
     """Outline a tree: each question, its choices and where they lead."""
-    from wallet_doctor.errors import UnknownTree
-    from wallet_doctor.outline import outline
+    from wallet_doctor.commands.show import show as show_command
 
-    language, catalog = _setup(lang, trees, no_builtin)
-    if tree not in catalog.trees:
-        raise UnknownTree(tree, list(catalog.trees))
-    typer.echo(outline(catalog, tree, language), nl=False)
+    raise typer.Exit(show_command(tree, lang, trees, no_builtin))
 
 
 @app.command()
-@guarded
 def paths(
     tree: Annotated[str, typer.Argument(help="The tree whose walks to list.")],
     output: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
@@ -322,25 +194,12 @@ def paths(
     no_builtin: NoBuiltinOption = False,
 ) -> None:
     """Every sequence of answers through a tree and the outcome it reaches (jumps followed)."""
-    from wallet_doctor.paths import all_paths
-    from wallet_doctor.render.data import SCHEMA_VERSION
+    from wallet_doctor.commands.paths import paths as paths_command
 
-    language, catalog = _setup(lang, trees, no_builtin)
-    walks = all_paths(catalog, tree)
-    if output is ListFormat.json:
-        rows = [{"answers": w.as_answers(), "outcome": w.outcome.id if w.outcome else None} for w in walks]
-        _print_json({"schema_version": SCHEMA_VERSION, "tree": tree, "paths": rows})
-        return
-    from wallet_doctor.render.text import clean
-
-    for w in walks:
-        flags = " ".join(f"-a {q}={c}" for q, c in w.as_answers().items())
-        assert w.outcome is not None
-        typer.echo(f"{flags} => {w.outcome.id}: {clean(w.outcome.title.get(language))}")
+    raise typer.Exit(paths_command(tree, output.value, lang, trees, no_builtin))
 
 
 @app.command()
-@guarded
 def search(
     words: Annotated[list[str], typer.Argument(help="Symptoms or an error message, in Chinese or English.")],
     output: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
@@ -349,29 +208,12 @@ def search(
     no_builtin: NoBuiltinOption = False,
 ) -> None:
     """Find the tree for a symptom, e.g. `wallet-doctor search 转账失败` or `search cannot withdraw`."""
-    from wallet_doctor.render.data import SCHEMA_VERSION
-    from wallet_doctor.search import search as find
+    from wallet_doctor.commands.search import search as search_command
 
-    language, catalog = _setup(lang, trees, no_builtin)
-    matches = find(catalog, " ".join(words))
-    if output is ListFormat.json:
-        rows = [
-            {"tree": m.tree.id, "title": m.tree.title.get(language), "score": m.score, "matched": list(m.matched)}
-            for m in matches
-        ]
-        _print_json({"schema_version": SCHEMA_VERSION, "query": " ".join(words), "matches": rows})
-        return
-    if not matches:
-        typer.echo("No tree matches. Try other words, or run `wallet-doctor` and pick from the menu.", err=True)
-        raise typer.Exit(EXIT_INVALID)
-    from wallet_doctor.render.text import clean
-
-    for m in matches:
-        typer.echo(f"{m.tree.id}  {clean(m.tree.title.get(language))}  (wallet-doctor run {m.tree.id})")
+    raise typer.Exit(search_command(words, output.value, lang, trees, no_builtin))
 
 
 @app.command()
-@guarded
 def validate(
     directory: Annotated[
         Path | None,
@@ -383,50 +225,12 @@ def validate(
     no_builtin: NoBuiltinOption = False,
 ) -> None:
     """Check trees: syntax, types, translations, references, cycles, dead ends. Exit 4 on any error."""
-    from wallet_doctor.sources import check_folder, load, tree_folders
+    from wallet_doctor.commands.validate import validate as validate_command
 
-    if directory is not None:
-        if not directory.is_file():
-            check_folder(directory)
-        folders = [directory]
-    else:
-        folders = tree_folders(trees or [], builtin=not no_builtin)
-    catalog, problems = load(folders, use_cache=False)  # an author asking for a check gets a fresh one
-    errors = [p for p in problems if p.is_error or strict]
-    if output is ListFormat.json:
-        from wallet_doctor.render.data import SCHEMA_VERSION
-
-        _print_json(
-            {
-                "schema_version": SCHEMA_VERSION,
-                "valid": not errors,
-                "problems": [
-                    {
-                        "file": p.file,
-                        "line": p.line,
-                        "severity": p.severity,
-                        "node": p.node,
-                        "message": p.message,
-                        "fix": p.fix,
-                    }
-                    for p in problems
-                ],
-            }
-        )
-    else:
-        for problem in problems:
-            typer.echo(str(problem))
-        warnings = sum(1 for p in problems if not p.is_error)
-        count = sum(1 for p in problems if p.is_error)
-        trees_count, files = len(catalog.trees), len(catalog.trees) + len({b.loc.file for b in catalog.shared.values()})
-        summary = f"{count} error(s), {warnings} warning(s) in {trees_count} tree(s)."
-        typer.echo(summary if problems else f"All {files} file(s) are valid: {trees_count} tree(s).", err=True)
-    if errors:
-        raise typer.Exit(EXIT_INVALID)
+    raise typer.Exit(validate_command(directory, strict, output.value, trees, no_builtin))
 
 
 @app.command()
-@guarded
 def batch(
     cases: Annotated[str, typer.Argument(help="A JSON Lines file of cases, or - for standard input.")],
     lang: LangOption = None,
@@ -439,37 +243,24 @@ def batch(
     and the batch goes on. Exit 0 only when every case reached an outcome (3 when some need an answer,
     4 when a line was bad). A summary goes to standard error.
     """
-    from wallet_doctor.batch import run_batch
+    from wallet_doctor.commands.batch import batch as batch_command
 
-    language, catalog = _setup(lang, trees, no_builtin)
-    if cases == "-":
-        summary = run_batch(sys.stdin.buffer, catalog, language, sys.stdout)
-    else:
-        try:
-            stream = Path(cases).open("rb")  # noqa: SIM115 - closed by the with below; opened apart to word errors
-        except FileNotFoundError:
-            raise WalletDoctorError(f"The cases file '{cases}' does not exist.") from None
-        except OSError as exc:
-            raise WalletDoctorError(f"Cannot read the cases file '{cases}': {exc.strerror}.") from None
-        with stream:
-            summary = run_batch(stream, catalog, language, sys.stdout)
-    sys.stdout.flush()
-    for line in summary.lines():
-        typer.echo(line, err=True)
-    raise typer.Exit(summary.exit_code)
+    raise typer.Exit(batch_command(cases, lang, trees, no_builtin))
 
 
 class DocsFormat(StrEnum):
+    """What `docs` writes: Markdown pages, or the HTML troubleshooter."""
+
     markdown = "markdown"
     html = "html"
 
 
 @app.command()
-@guarded
 def docs(
     out: Annotated[Path, typer.Option("--out", "-o", help="The folder to write into (created if missing).")],
     langs: Annotated[
-        list[str] | None, typer.Option("--lang", "-l", help="A language to write; repeatable. Default: zh-CN and en.")
+        list[str] | None,
+        typer.Option("--lang", "-l", help=f"A language to write; repeatable. Default: {' and '.join(LANGUAGES)}."),
     ] = None,
     formats: Annotated[
         list[DocsFormat] | None,
@@ -481,24 +272,16 @@ def docs(
     """Write documentation generated from the trees: Markdown pages with Mermaid flowcharts, and a
     self-contained HTML troubleshooter per language. Regenerate the committed pages with
     `wallet-doctor docs --out docs/trees --format markdown`."""
-    from wallet_doctor.docs import generate
-    from wallet_doctor.lang import resolve
-    from wallet_doctor.sources import open_catalog
+    from wallet_doctor.commands.docs import docs as docs_command
 
-    catalog = open_catalog(trees or [], builtin=not no_builtin)
-    languages = [resolve(code) for code in langs] if langs else ["zh-CN", "en"]
-    written = generate(catalog, out, list(dict.fromkeys(languages)), [f.value for f in formats or list(DocsFormat)])
-    typer.echo(f"Wrote {len(written)} file(s) to {out}.", err=True)
+    chosen = [f.value for f in formats or list(DocsFormat)]
+    raise typer.Exit(docs_command(out, langs, chosen, trees, no_builtin))
 
 
 def main() -> None:
-    """The console script: run the app; an unexpected error is a bug, reported without a traceback."""
+    """The console script. The boundary also covers what fails before a command starts."""
     try:
-        app(prog_name="wallet-doctor")
-    except KeyboardInterrupt:
-        sys.exit(EXIT_INTERRUPTED)
-    except Exception as exc:
-        if os.environ.get("WALLET_DOCTOR_DEBUG"):
-            raise
-        print(f"wallet-doctor: unexpected error: {type(exc).__name__}: {exc}\n{BUG_REPORT}", file=sys.stderr)
-        sys.exit(EXIT_BUG)
+        with error_handler():
+            app(prog_name="wallet-doctor")
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Literal
 
-from wallet_doctor.errors import UnknownChoice, UnknownQuestion, UnknownTree, WalletDoctorError
+from wallet_doctor.errors import BrokenWalk, UnknownChoice, UnknownQuestion, UnknownTree, WalletDoctorError
 from wallet_doctor.model import Catalog, Choice, Jump, Outcome, Question
+
+By = Literal["user", "probe"]  # who answered a question
 
 # A validated catalog has no cycles; this bound only keeps an unvalidated one from hanging a walk.
 _MAX_JUMPS = 1000
@@ -22,7 +25,7 @@ class Answer:
 
     question: Question
     choice: Choice
-    by: str = "user"  # or "probe"
+    by: By = "user"
     detail: str | None = None
 
 
@@ -56,13 +59,15 @@ class Walk:
 
     @property
     def outcome(self) -> Outcome | None:
+        """The outcome reached, or None while a question waits."""
         return self.current if isinstance(self.current, Outcome) else None
 
     @property
     def finished(self) -> bool:
+        """Whether the walk has reached an outcome."""
         return isinstance(self.current, Outcome)
 
-    def answer(self, choice_id: str, by: str = "user", detail: str | None = None) -> Walk:
+    def answer(self, choice_id: str, by: By = "user", detail: str | None = None) -> Walk:
         """Answer the current question; raises UnknownChoice with the valid ones."""
         question = self.question
         if question is None:
@@ -85,6 +90,7 @@ class Walk:
 
     @property
     def can_go_back(self) -> bool:
+        """Whether there is an answer to take back."""
         return bool(self.answers)
 
     def as_answers(self) -> dict[str, str]:
@@ -97,16 +103,14 @@ def _settle(catalog: Catalog, node_id: str, trees: tuple[str, ...]) -> tuple[Que
     for _ in range(_MAX_JUMPS):
         node = catalog.node(node_id)
         if node is None:
-            raise WalletDoctorError(
-                f"The walk reached '{node_id}', which does not exist. Run `wallet-doctor validate`."
-            )
+            raise BrokenWalk(node_id)
         if not isinstance(node, Jump):
             return node, trees
         target = catalog.trees.get(node.target)
         if target is None:
             raise UnknownTree(node.target, list(catalog.trees))
         node_id, trees = target.start, (*trees, target.id)
-    raise WalletDoctorError("The walk jumps between trees without end. Run `wallet-doctor validate`.")
+    raise BrokenWalk(None)
 
 
 def drive(catalog: Catalog, tree_id: str, answers: Mapping[str, str], auto: AutoAnswer | None = None) -> Walk:

@@ -1,4 +1,5 @@
-"""The project's own error types. They carry what went wrong and how to fix it; the CLI renders them once.
+"""The project's own error types. They carry what went wrong as fields; the CLI words them once, in the
+user's language.
 
 Exit codes live here too, so that every adapter maps an error to the same code.
 """
@@ -7,10 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Literal
+
+from wallet_doctor.locales import locale
+from wallet_doctor.messages import msg
 
 EXIT_OK = 0
 EXIT_BUG = 1
-EXIT_USAGE = 2
 EXIT_NEEDS_ANSWER = 3
 EXIT_INVALID = 4
 EXIT_INTERRUPTED = 130
@@ -25,7 +29,7 @@ class Problem:
     message: str
     fix: str
     node: str | None = None
-    severity: str = "error"  # or "warning"
+    severity: Literal["error", "warning"] = "error"
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -34,66 +38,166 @@ class Problem:
 
     @property
     def is_error(self) -> bool:
+        """Whether the problem stops the trees from being used (a warning does not)."""
         return self.severity == "error"
 
 
 class WalletDoctorError(Exception):
-    """An error the user can fix; `str()` is the whole message, ending with what to do."""
+    """An error the user can fix. It is inert: raising it prints nothing. `message(lang)` words it, ending
+    with what to do; the CLI's error boundary prints it once (click's `format_message()` is the model)."""
 
     exit_code = EXIT_INVALID
 
+    def message(self, lang: str) -> str:
+        """The whole message in `lang`. This base class holds an English text only; the errors below carry
+        fields and word them in every language."""
+        return super().__str__()
 
-class InvalidTrees(WalletDoctorError):
+
+class _Worded(WalletDoctorError):
+    """An error that carries fields and words them per language; `str()` is its English message."""
+
+    def __str__(self) -> str:
+        return self.message("en")
+
+
+class InvalidTrees(_Worded):
     """The trees in force have errors; `problems` lists every one."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:
+        super().__init__()
         self.problems = tuple(problems)
+
+    def message(self, lang: str) -> str:
+        # A problem is worded for the tree's author, in English, like `validate`'s output.
         errors = [p for p in self.problems if p.is_error]
-        lines = [str(p) for p in errors]
-        lines.append(f"{len(errors)} error(s) in the trees. Fix them, then check with `wallet-doctor validate`.")
-        super().__init__("\n".join(lines))
+        return "\n".join([*map(str, errors), msg("error.invalid_trees", lang).format(count=len(errors))])
 
 
-class UnknownTree(WalletDoctorError):
+class UnknownTree(_Worded):
+    """A tree id that is not in the catalog; `known` are the valid ones."""
+
     def __init__(self, tree_id: str, known: Sequence[str]) -> None:
+        super().__init__()
         self.tree_id = tree_id
-        super().__init__(
-            f"There is no tree '{tree_id}'{did_you_mean(tree_id, known)}. "
-            f"Valid trees: {', '.join(sorted(known))}. `wallet-doctor list` describes them."
+        self.known = tuple(sorted(known))
+
+    def message(self, lang: str) -> str:
+        return msg("error.unknown_tree", lang).format(
+            tree=self.tree_id, close=_close(self.tree_id, self.known, lang), known=_listed(self.known, lang)
         )
 
 
-class UnknownQuestion(WalletDoctorError):
+class UnknownQuestion(_Worded):
+    """An answer to a question that no walk from `tree_id` asks; `known` are the askable ones."""
+
     def __init__(self, question_id: str, tree_id: str, known: Sequence[str]) -> None:
+        super().__init__()
         self.question_id = question_id
-        super().__init__(
-            f"Tree '{tree_id}' asks no question '{question_id}'{did_you_mean(question_id, known)}. "
-            f"Valid questions: {', '.join(sorted(known))}. `wallet-doctor show {tree_id}` shows them."
+        self.tree_id = tree_id
+        self.known = tuple(sorted(known))
+
+    def message(self, lang: str) -> str:
+        return msg("error.unknown_question", lang).format(
+            tree=self.tree_id,
+            question=self.question_id,
+            close=_close(self.question_id, self.known, lang),
+            known=_listed(self.known, lang),
         )
 
 
-class UnknownChoice(WalletDoctorError):
+class UnknownChoice(_Worded):
+    """A choice the question does not have; `known` are its choices, in order."""
+
     def __init__(self, question_id: str, choice_id: str, known: Sequence[str]) -> None:
+        super().__init__()
         self.question_id = question_id
         self.choice_id = choice_id
         self.known = tuple(known)
-        super().__init__(
-            f"Question '{question_id}' has no choice '{choice_id}'{did_you_mean(choice_id, known)}. "
-            f"Valid choices: {', '.join(known)}."
+
+    def message(self, lang: str) -> str:
+        return msg("error.unknown_choice", lang).format(
+            question=self.question_id,
+            choice=self.choice_id,
+            close=_close(self.choice_id, self.known, lang),
+            known=_listed(self.known, lang),
         )
+
+
+class UnknownLanguage(_Worded):
+    """A language that is not one of `known`."""
+
+    def __init__(self, given: str, known: Sequence[str]) -> None:
+        super().__init__()
+        self.given = given
+        self.known = tuple(known)
+
+    def message(self, lang: str) -> str:
+        return msg("error.unknown_language", lang).format(given=self.given, known=_listed(self.known, lang))
+
+
+class BrokenWalk(_Worded):
+    """The trees lead a walk nowhere: to a node that does not exist (`node_id`), or round jumps for ever
+    (`node_id` None). Only unvalidated trees can do this."""
+
+    def __init__(self, node_id: str | None) -> None:
+        super().__init__()
+        self.node_id = node_id
+
+    def message(self, lang: str) -> str:
+        if self.node_id is None:
+            return msg("error.endless_jumps", lang)
+        return msg("error.missing_node", lang).format(node=self.node_id)
+
+
+class WordedError(_Worded):
+    """An error worded by the message `key` of messages.py, its `{fields}` filled from `fields`."""
+
+    def __init__(self, key: str, **fields: object) -> None:
+        super().__init__()
+        self.key = key
+        self.fields = fields
+
+    def message(self, lang: str) -> str:
+        return msg(self.key, lang).format(**self.fields)
 
 
 class BadAnswers(WalletDoctorError):
     """An answers file or flag that cannot be read."""
 
 
-class UnsafeFile(WalletDoctorError):
-    """A file wallet-doctor was asked to write cannot be written safely."""
+class UnsafeFile(_Worded):
+    """A file wallet-doctor was asked to write cannot be written safely: `reason` is exists, folder,
+    no_folder or cannot_write (with the system's `detail`)."""
+
+    def __init__(self, reason: str, path: object, detail: str | None = None) -> None:
+        super().__init__()
+        self.reason = reason
+        self.path = str(path)
+        self.detail = detail
+
+    def message(self, lang: str) -> str:
+        return msg(f"error.file_{self.reason}", lang).format(path=self.path, detail=self.detail)
 
 
-def did_you_mean(word: str, known: Iterable[str]) -> str:
-    """' (did you mean 'x'?)' for the closest of `known`, or '' when none is close."""
+def _close(word: str, known: Iterable[str], lang: str) -> str:
+    found = closest(word, known)
+    return msg("error.did_you_mean", lang).format(close=found) if found else ""
+
+
+def _listed(words: Iterable[str], lang: str) -> str:
+    return locale(lang).list_separator.join(words)
+
+
+def closest(word: str, known: Iterable[str]) -> str | None:
+    """The one of `known` closest to `word`, or None when none is close."""
     import difflib
 
     close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return close[0] if close else None
+
+
+def did_you_mean(word: str, known: Iterable[str]) -> str:
+    """' (did you mean 'x'?)' for the closest of `known`, or '' when none is close (for English messages)."""
+    found = closest(word, known)
+    return f" (did you mean '{found}'?)" if found else ""

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
 from wallet_doctor.errors import Problem, did_you_mean
+from wallet_doctor.files import tree_files
 from wallet_doctor.gcpause import collector_paused
 from wallet_doctor.model import (
     CHECK_CHOICES,
@@ -26,10 +26,9 @@ from wallet_doctor.model import (
     Tree,
 )
 from wallet_doctor.model import Node as TreeNode
-from wallet_doctor.sources import tree_files
-from wallet_doctor.yaml_safe import Mapping, Node, Scalar, Sequence, compose, is_null
+from wallet_doctor.values import ValueReader
+from wallet_doctor.yaml_safe import Mapping, Node, Scalar, compose, is_null
 
-ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 _TREE_KEYS = {"required": ("tree", "version", "title", "summary", "start", "nodes"), "optional": ("keywords",)}
 _NODE_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "question": (("kind", "text", "choices"), ("help",)),
@@ -37,7 +36,6 @@ _NODE_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "outcome": (("kind", "title", "severity", "summary", "steps"), ("prepare", "escalate", "related")),
     "jump": (("kind", "tree"), ()),
 }
-_YAML_1_1_BOOLEANS = {"yes", "no", "on", "off", "y", "n"}
 
 
 def load_file(path: Path, display: str | None = None) -> tuple[Tree | list[SharedBlock] | None, list[Problem]]:
@@ -109,12 +107,8 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-class _Reader:
+class _Reader(ValueReader):
     """Turns the node graph of one file into model values, collecting problems instead of stopping."""
-
-    def __init__(self, file: str) -> None:
-        self.file = file
-        self.problems: list[Problem] = []
 
     # -- the two kinds of file -------------------------------------------------------------------------
 
@@ -361,22 +355,19 @@ class _Reader:
     # -- values ----------------------------------------------------------------------------------------
 
     def text(self, node: Node, what: str, node_id: str | None) -> Text | None:
-        # Nearly every text is a well-formed zh-CN/en pair: read it directly (this is the loader's hot path).
-        if isinstance(node, Mapping) and len(node.pairs) == 2:
-            (first, first_text), (second, second_text) = node.pairs
-            if (
-                isinstance(first, Scalar)
-                and isinstance(second, Scalar)
-                and (first.value, second.value) == LANGUAGES
-                and isinstance(first_text, Scalar)
-                and isinstance(second_text, Scalar)
-                and first_text.value.strip()
-                and second_text.value.strip()
-                and not is_null(first_text)
-                and not is_null(second_text)
-            ):
-                return Text(((first.value, first_text.value), (second.value, second_text.value)))
-        fields = self.mapping(node, f"'{what}'", node_id, hint=f"Write `{what}:` as a mapping of zh-CN and en texts.")
+        # Nearly every text is a well-formed mapping of every language, in locales.py's order: read it
+        # directly (this is the loader's hot path); anything else takes the checks below.
+        if isinstance(node, Mapping) and len(node.pairs) == len(LANGUAGES):
+            written = tuple(
+                (key.value, text.value)
+                for key, text in node.pairs
+                if isinstance(key, Scalar) and isinstance(text, Scalar) and text.value.strip() and not is_null(text)
+            )
+            if tuple(code for code, _ in written) == LANGUAGES:
+                return Text(written)
+        fields = self.mapping(
+            node, f"'{what}'", node_id, hint=f"Write `{what}:` as a mapping of {' and '.join(LANGUAGES)} texts."
+        )
         if fields is None:
             return None
         self.known_keys(fields, LANGUAGES, f"'{what}'", node_id)
@@ -390,109 +381,3 @@ class _Reader:
             if lang not in fields:
                 self.add(node, f"'{what}' has no {lang} text.", f"Add `{lang}:` with the translation.", node_id)
         return Text(tuple(pairs))
-
-    def mapping(
-        self, node: Node, what: str, node_id: str | None, hint: str | None = None
-    ) -> dict[str, tuple[Node, Node]] | None:
-        if not isinstance(node, Mapping):
-            self.add(
-                node,
-                f"{what} should be a mapping, not {_describe(node)}.",
-                hint or "Write it as `key: value` lines.",
-                node_id,
-            )
-            return None
-        return {key.value: (key, value) for key, value in node.pairs if isinstance(key, Scalar)}
-
-    def sequence(self, node: Node, what: str, node_id: str | None) -> list[Node] | None:
-        if not isinstance(node, Sequence):
-            self.add(node, f"'{what}' should be a list, not {_describe(node)}.", "Write it as `- item` lines.", node_id)
-            return None
-        return node.items
-
-    def string(self, node: Node, what: str, node_id: str | None) -> str | None:
-        if not isinstance(node, Scalar) or is_null(node):
-            self.add(node, f"'{what}' should be text, not {_describe(node)}.", f"Write the {what} as text.", node_id)
-            return None
-        value = node.value  # the text as written: YAML 1.1's yes/no stay strings
-        if not value.strip():
-            self.add(node, f"'{what}' is empty.", f"Write the {what}.", node_id)
-            return None
-        return value
-
-    def one_of(self, node: Node, allowed: tuple[str, ...], what: str, node_id: str | None) -> str | None:
-        """A text that must be one of `allowed`; anything else is reported with the closest one."""
-        value = self.string(node, what, node_id)
-        if value is not None and value not in allowed:
-            message = f"Unknown {what} '{value}'{did_you_mean(value, allowed)}."
-            self.add(node, message, f"Use one of: {', '.join(allowed)}.", node_id)
-            return None
-        return value
-
-    def ident(self, node: Node, what: str, node_id: str | None) -> str | None:
-        value = self.string(node, what, node_id)
-        if value is not None and not ID_PATTERN.match(value):
-            self.add(node, f"The {what} '{value}' is not a valid id.", _id_fix(value), node_id)
-            return None
-        return value
-
-    def check_id(self, key: Node, value: str, what: str, node_id: str | None) -> bool:
-        if ID_PATTERN.match(value):
-            return True
-        self.add(key, f"The {what} '{value}' is not a valid id.", _id_fix(value), node_id)
-        return False
-
-    def integer(self, node: Node, what: str, node_id: str | None) -> int | None:
-        if isinstance(node, Scalar) and node.plain and node.value.isdigit() and int(node.value) >= 1:
-            return int(node.value)
-        self.add(node, f"'{what}' should be a whole number from 1 up.", f"Write `{what}: 1`, and count up.", node_id)
-        return None
-
-    def boolean(self, node: Node, what: str, node_id: str | None) -> bool | None:
-        if isinstance(node, Scalar) and node.plain and node.value in ("true", "false"):
-            return node.value == "true"
-        written = node.value.lower() if isinstance(node, Scalar) else ""
-        hint = " (YAML 1.1 yes/no are not booleans here)" if written in _YAML_1_1_BOOLEANS else ""
-        self.add(node, f"'{what}' should be true or false{hint}.", f"Write `{what}: true` or leave it out.", node_id)
-        return None
-
-    def known_keys(
-        self, fields: dict[str, tuple[Node, Node]], allowed: tuple[str, ...], what: str, node_id: str | None
-    ) -> None:
-        for name, (key, _value) in fields.items():
-            if name not in allowed:
-                self.add(
-                    key,
-                    f"Unknown key '{name}' in {_article(what)}{did_you_mean(name, allowed)}.",
-                    f"Use only: {', '.join(allowed)}.",
-                    node_id,
-                )
-
-    # -- helpers ---------------------------------------------------------------------------------------
-
-    def loc(self, node: Node) -> Location:
-        return Location(self.file, node.line)
-
-    def add(self, node: Node, message: str, fix: str, node_id: str | None = None) -> None:
-        self.problems.append(Problem(self.file, node.line, message, fix, node_id))
-
-
-def _article(what: str) -> str:
-    return "an " + what[2:] if what.startswith("a ") and what[2:3] in "aeiou" else what
-
-
-def _describe(node: Node) -> str:
-    if isinstance(node, Mapping):
-        return "a mapping"
-    if isinstance(node, Sequence):
-        return "a list"
-    if is_null(node):
-        return "nothing"
-    return f"'{node.value}'"
-
-
-def _id_fix(value: str) -> str:
-    better = re.sub(r"[^a-z0-9_]+", "_", value.lower()).strip("_")
-    if better and not better[0].isalpha():
-        better = "n_" + better
-    return f"Use lower-case letters, digits and _, starting with a letter, such as '{better or 'name'}'."

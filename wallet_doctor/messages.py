@@ -1,6 +1,8 @@
-"""The program's own words (headings, prompts), in every language the trees are written in."""
+"""The program's own words (headings, prompts, errors), in every language of locales.py."""
 
 from __future__ import annotations
+
+from wallet_doctor.locales import fallback_chain
 
 _MESSAGES: dict[str, dict[str, str]] = {
     "diagnosis": {"zh-CN": "诊断", "en": "Diagnosis"},
@@ -42,7 +44,6 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "Nothing matched those words; please pick from the menu.",
     },
     "describe.menu": {"zh-CN": "都不是，回到菜单", "en": "None of these: back to the menu"},
-    "no_help": {"zh-CN": "这个问题没有补充说明。", "en": "There is no more to say about this question."},
     "solved.ask": {"zh-CN": "这个方法解决问题了吗？", "en": "Did this solve the problem?"},
     "solved.yes": {"zh-CN": "解决了", "en": "Yes, it is solved"},
     "solved.no": {"zh-CN": "没有解决", "en": "No, not yet"},
@@ -106,10 +107,112 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "这个页面需要开启 JavaScript 才能逐步排查。",
         "en": "This page needs JavaScript to walk the trees.",
     },
+    # The commands' own lines.
+    "list.size": {
+        "zh-CN": "（{questions} 个问题，{outcomes} 个诊断结果）",
+        "en": "({questions} questions, {outcomes} outcomes)",
+    },
+    "search.none": {
+        "zh-CN": "没有匹配的诊断树。请换几个词，或运行 `wallet-doctor` 从菜单中选择。",
+        "en": "No tree matches. Try other words, or run `wallet-doctor` and pick from the menu.",
+    },
+    "record.saved": {"zh-CN": "答案已记录：", "en": "Answers recorded:"},
+    "report.not_yet": {
+        "zh-CN": "没有保存报告：还没有得出诊断。",
+        "en": "no report saved: the walk has not reached a diagnosis yet.",
+    },
+    "record.tree_changed": {
+        "zh-CN": "诊断树“{tree}”在记录之后有改动。",
+        "en": "Tree '{tree}' has changed since this walk was recorded.",
+    },
+    "record.tree_gone": {"zh-CN": "诊断树“{tree}”已不存在。", "en": "Tree '{tree}' no longer exists."},
+    "record.answer_skipped": {
+        "zh-CN": "答案 {question}={choice} 已不适用，跳过：{problem}",
+        "en": "The answer {question}={choice} no longer fits and is skipped: {problem}",
+    },
+    "warning.prefix": {"zh-CN": "警告", "en": "warning"},
+    # The `show` outline.
+    "outline.heading": {"zh-CN": "{tree}（第 {version} 版）", "en": "{tree} (version {version})"},
+    "outline.see_above": {"zh-CN": "（见上文）", "en": " (see above)"},
+    "outline.continues": {"zh-CN": "转到诊断树“{tree}”", "en": "continues in tree '{tree}'"},
+    "outline.probe": {"zh-CN": "自动检查 {probe}", "en": "probe {probe}"},
+    "kind.question": {"zh-CN": "问题", "en": "question"},
+    "kind.check": {"zh-CN": "检查", "en": "check"},
+    "kind.outcome": {"zh-CN": "诊断结果", "en": "outcome"},
+    "kind.jump": {"zh-CN": "跳转", "en": "jump"},
+    # Errors (errors.py), and the hints the command line adds to them (error_handler.py).
+    "error.did_you_mean": {"zh-CN": "（是不是“{close}”？）", "en": " (did you mean '{close}'?)"},
+    "error.unknown_tree": {
+        "zh-CN": "没有诊断树“{tree}”{close}。可用的诊断树：{known}。",
+        "en": "There is no tree '{tree}'{close}. Valid trees: {known}.",
+    },
+    "error.unknown_question": {
+        "zh-CN": "诊断树“{tree}”里没有问题“{question}”{close}。可回答的问题：{known}。",
+        "en": "Tree '{tree}' asks no question '{question}'{close}. Valid questions: {known}.",
+    },
+    "error.unknown_choice": {
+        "zh-CN": "问题“{question}”没有选项“{choice}”{close}。可用的选项：{known}。",
+        "en": "Question '{question}' has no choice '{choice}'{close}. Valid choices: {known}.",
+    },
+    "error.unknown_language": {
+        "zh-CN": "不支持的语言“{given}”。请使用：{known}。",
+        "en": "Unknown language '{given}'. Use one of: {known}.",
+    },
+    "error.invalid_trees": {
+        "zh-CN": "诊断树中有 {count} 个错误。",
+        "en": "{count} error(s) in the trees.",
+    },
+    "error.missing_node": {
+        "zh-CN": "诊断走到了不存在的节点“{node}”。",
+        "en": "The walk reached '{node}', which does not exist.",
+    },
+    "error.endless_jumps": {
+        "zh-CN": "诊断在几棵诊断树之间无限跳转。",
+        "en": "The walk jumps between trees without end.",
+    },
+    "error.file_exists": {
+        "zh-CN": "“{path}”已存在。请换一个文件名，或允许覆盖。",
+        "en": "'{path}' already exists. Choose another file name, or allow overwriting it.",
+    },
+    "error.file_folder": {"zh-CN": "“{path}”是文件夹。请给出文件名。", "en": "'{path}' is a folder. Give a file name."},
+    "error.file_no_folder": {
+        "zh-CN": "文件夹“{path}”不存在。请先创建它，或换一个位置。",
+        "en": "The folder '{path}' does not exist. Create it first or choose another place.",
+    },
+    "error.file_cannot_write": {
+        "zh-CN": "无法在“{path}”中写入：{detail}。",
+        "en": "Cannot write in '{path}': {detail}.",
+    },
+    "error.cases_missing": {
+        "zh-CN": "案例文件“{path}”不存在。",
+        "en": "The cases file '{path}' does not exist.",
+    },
+    "error.cases_unreadable": {
+        "zh-CN": "无法读取案例文件“{path}”：{detail}。",
+        "en": "Cannot read the cases file '{path}': {detail}.",
+    },
+    "hint.list": {"zh-CN": "`wallet-doctor list` 会列出它们。", "en": "`wallet-doctor list` describes them."},
+    "hint.show": {
+        "zh-CN": "`wallet-doctor show {tree}` 会列出这些问题。",
+        "en": "`wallet-doctor show {tree}` shows them.",
+    },
+    "hint.validate": {
+        "zh-CN": "请修正后用 `wallet-doctor validate` 检查。",
+        "en": "Fix them, then check with `wallet-doctor validate`.",
+    },
+    "hint.validate_walk": {"zh-CN": "请运行 `wallet-doctor validate`。", "en": "Run `wallet-doctor validate`."},
+    "error.bug": {
+        "zh-CN": "意外错误：{error}\n请把你运行的命令和这条消息报告到 wallet-doctor 的问题跟踪器。",
+        "en": "unexpected error: {error}\nPlease report it with the command you ran and this message to the "
+        "wallet-doctor issue tracker.",
+    },
 }
 
 
 def msg(key: str, lang: str) -> str:
-    """The message `key` in `lang` (English when a language lacks it)."""
+    """The message `key` in `lang`, else in `lang`'s fallback languages in order (locales.py)."""
     texts = _MESSAGES[key]
-    return texts.get(lang) or texts["en"]
+    for code in fallback_chain(lang):
+        if code in texts:
+            return texts[code]
+    return next(iter(texts.values()))

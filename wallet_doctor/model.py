@@ -12,7 +12,10 @@ from dataclasses import dataclass, field
 # call, and both are markedly faster without __slots__ (see bench/).
 from types import MappingProxyType
 
-LANGUAGES: tuple[str, ...] = ("zh-CN", "en")
+from wallet_doctor.graph import breadth_first
+from wallet_doctor.locales import LANGUAGES as LANGUAGES  # the languages a tree is written in
+from wallet_doctor.locales import fallback_chain
+
 SEVERITIES: tuple[str, ...] = ("info", "low", "medium", "high", "critical")
 PROBES: tuple[str, ...] = ("internet", "clock", "proxy")
 CHECK_CHOICES: tuple[str, ...] = ("pass", "fail", "unknown")
@@ -37,16 +40,16 @@ class Text:
     translations: tuple[tuple[str, str], ...]
 
     def get(self, lang: str) -> str:
-        """The text in `lang`, or in the first language that has one (validation reports the gap)."""
-        fallback = ""
+        """The text in `lang`, else in `lang`'s fallback languages in order (locales.py), else in the first
+        language that has one (validation reports the gap)."""
         for code, value in self.translations:
             if code == lang and value:
                 return value
-            fallback = fallback or value
-        return fallback
-
-    def has(self, lang: str) -> bool:
-        return any(code == lang and value for code, value in self.translations)
+        for other in fallback_chain(lang)[1:]:
+            for code, value in self.translations:
+                if code == other and value:
+                    return value
+        return next((value for _, value in self.translations if value), "")
 
 
 @dataclass(frozen=True)
@@ -154,6 +157,14 @@ class Tree:
     def outcomes(self) -> Iterator[Outcome]:
         return (n for n in self.nodes.values() if isinstance(n, Outcome))
 
+    def next_nodes(self, node_id: str) -> list[str] | None:
+        """Where the node `node_id` leads within this tree (its choices' targets, in order), or None when
+        the tree has no such node: the successors for graph.breadth_first."""
+        node = self.nodes.get(node_id)
+        if node is None:
+            return None
+        return [c.next for c in node.choices] if isinstance(node, Question) else []
+
 
 @dataclass(frozen=True)
 class SharedBlock:
@@ -247,12 +258,9 @@ class Catalog:
 
     def reachable_trees(self, tree_id: str) -> list[str]:
         """`tree_id` and every tree a walk from it can jump into, in discovery order."""
-        order: list[str] = []
-        pending = [tree_id]
-        while pending:
-            current = pending.pop(0)
-            if current in order or current not in self.trees:
-                continue
-            order.append(current)
-            pending.extend(n.target for n in self.trees[current].nodes.values() if isinstance(n, Jump))
-        return order
+
+        def jumps(current: str) -> list[str] | None:
+            tree = self.trees.get(current)
+            return None if tree is None else [n.target for n in tree.nodes.values() if isinstance(n, Jump)]
+
+        return breadth_first(tree_id, jumps)

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from wallet_doctor.locales import locale
+from wallet_doctor.messages import msg
 from wallet_doctor.model import Catalog, Jump, Outcome, Question
 from wallet_doctor.render.text import clean
 
 
 def outline(catalog: Catalog, tree_id: str, lang: str) -> str:
+    """`tree_id` as an indented outline in `lang`: each question, its choices and where they lead."""
     tree = catalog.trees[tree_id]
+    punctuation = locale(lang)
+    heading = msg("outline.heading", lang).format(tree=tree.id, version=tree.version)
     lines = [
-        f"{tree.id} (version {tree.version}): {clean(tree.title.get(lang))}",
+        f"{heading}{punctuation.colon}{clean(tree.title.get(lang))}",
         f"  {clean(tree.summary.get(lang))}",
         "",
     ]
@@ -22,16 +27,19 @@ def outline(catalog: Catalog, tree_id: str, lang: str) -> str:
         if node is None:
             continue
         if node_id in shown:
-            lines.append(f"{pad}{via}{node_id} (see above)")
+            lines.append(f"{pad}{via}{node_id}{msg('outline.see_above', lang)}")
             continue
         shown.add(node_id)
         if isinstance(node, Question):
-            probe = f": probe {node.probe}" if node.probe else ""
-            lines.append(f"{pad}{via}{node_id} [{node.kind}{probe}] {clean(node.text.get(lang))}")
+            kind = msg(f"kind.{node.kind}", lang)
+            probe = f"{punctuation.colon}{msg('outline.probe', lang).format(probe=node.probe)}" if node.probe else ""
+            lines.append(f"{pad}{via}{node_id} [{kind}{probe}] {clean(node.text.get(lang))}")
             for choice in reversed(node.choices):
                 stack.append((choice.next, depth + 1, f"{choice.id} ({clean(choice.label.get(lang))}) -> "))
         elif isinstance(node, Outcome):
-            lines.append(f"{pad}{via}{node_id} [outcome, {node.severity}] {clean(node.title.get(lang))}")
+            kind = f"{msg('kind.outcome', lang)}{punctuation.list_separator}{msg(f'severity.{node.severity}', lang)}"
+            lines.append(f"{pad}{via}{node_id} [{kind}] {clean(node.title.get(lang))}")
         elif isinstance(node, Jump):
-            lines.append(f"{pad}{via}{node_id} [jump] continues in tree '{node.target}'")
+            continues = msg("outline.continues", lang).format(tree=node.target)
+            lines.append(f"{pad}{via}{node_id} [{msg('kind.jump', lang)}] {continues}")
     return "\n".join(lines) + "\n"

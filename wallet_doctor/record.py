@@ -11,12 +11,14 @@ from pathlib import Path
 from wallet_doctor import __version__
 from wallet_doctor.engine import Walk, unfit_answers
 from wallet_doctor.files import write_atomic
+from wallet_doctor.messages import msg
 from wallet_doctor.model import Catalog
 
 DIGEST_LENGTH = 16
 
 
 def digest_of(catalog: Catalog, tree_id: str) -> str:
+    """The short content hash of a tree, as recorded walks store it."""
     return catalog.trees[tree_id].digest[:DIGEST_LENGTH]
 
 
@@ -44,24 +46,22 @@ def save_record(walk: Walk, path: Path, created: datetime, *, overwrite: bool = 
 
 
 def replay_warnings(
-    catalog: Catalog, tree_id: str, answers: Mapping[str, str], digests: Mapping[str, str]
+    catalog: Catalog, tree_id: str, answers: Mapping[str, str], digests: Mapping[str, str], lang: str = "en"
 ) -> tuple[dict[str, str], list[str]]:
-    """For a recorded walk: the answers that still fit, and a warning for each tree that changed since the
-    recording and each answer that no longer fits. Answers files without digests are not checked here
-    (every answer must fit, or the run is refused)."""
+    """For a recorded walk: the answers that still fit, and a warning in `lang` for each tree that changed
+    since the recording and each answer that no longer fits. Answers files without digests are not checked
+    here (every answer must fit, or the run is refused)."""
     changed = [t for t, digest in digests.items() if t not in catalog.trees or digest_of(catalog, t) != digest]
     if not changed:
         return dict(answers), []
     warnings = [
-        f"Tree '{t}' has changed since this walk was recorded."
-        if t in catalog.trees
-        else f"Tree '{t}' no longer exists."
-        for t in changed
+        msg("record.tree_changed" if t in catalog.trees else "record.tree_gone", lang).format(tree=t) for t in changed
     ]
     if tree_id not in catalog.trees:
         return dict(answers), warnings
     unfit = unfit_answers(catalog, tree_id, answers)
     warnings += [
-        f"The answer {q}={answers[q]} no longer fits and is skipped: {problem}" for q, problem in unfit.items()
+        msg("record.answer_skipped", lang).format(question=q, choice=answers[q], problem=problem.message(lang))
+        for q, problem in unfit.items()
     ]
     return {q: c for q, c in answers.items() if q not in unfit}, warnings

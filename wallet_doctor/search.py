@@ -10,6 +10,8 @@ from wallet_doctor.model import LANGUAGES, TRIAGE, Catalog, Tree
 
 @dataclass(frozen=True, slots=True)
 class Match:
+    """A tree that matches a query: its score (higher is better) and the keywords matched."""
+
     tree: Tree
     score: int
     matched: tuple[str, ...]

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wallet_doctor.errors import InvalidTrees, Problem, WalletDoctorError
+from wallet_doctor.files import tree_files
 
 if TYPE_CHECKING:
     from wallet_doctor.model import Catalog
@@ -20,13 +21,6 @@ def builtin_trees() -> Path:
     here = Path(__file__).resolve().parent
     packaged = here / "decision_trees"
     return packaged if packaged.is_dir() else here.parent / "decision_trees"
-
-
-def tree_files(path: Path) -> list[Path]:
-    """The tree and shared-steps files of a folder, in a stable order; a single file is a folder of one."""
-    if path.is_file():
-        return [path]
-    return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
 def tree_folders(extra: Sequence[Path] = (), builtin: bool = True) -> list[Path]:
@@ -82,9 +76,4 @@ def open_catalog(extra: Sequence[Path] = (), builtin: bool = True) -> Catalog:
     catalog, problems = load(tree_folders(extra, builtin))
     if any(p.is_error for p in problems):
         raise InvalidTrees(problems)
-    # The catalog lives as long as the process and holds no cycles: keep the garbage collector from
-    # scanning its many objects again at every collection (which made docs and batch slower per case).
-    import gc
-
-    gc.freeze()
     return catalog

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from wallet_doctor.errors import Problem
+from wallet_doctor.graph import breadth_first
 from wallet_doctor.model import Catalog, Item, Jump, Location, Node, Outcome, Question, Tree
 
 FRAUD_TREE = "fraud_check"
@@ -179,17 +180,7 @@ def _dead_ends(catalog: Catalog) -> Iterator[Problem]:
 
 
 def _reachable(catalog: Catalog, tree: Tree) -> set[str]:
-    seen: set[str] = set()
-    pending = [tree.start]
-    while pending:
-        node_id = pending.pop()
-        node = tree.nodes.get(node_id)
-        if node is None or node_id in seen:
-            continue
-        seen.add(node_id)
-        if isinstance(node, Question):
-            pending.extend(c.next for c in node.choices)
-    return seen
+    return set(breadth_first(tree.start, tree.next_nodes))
 
 
 def _unreachable(catalog: Catalog) -> Iterator[Problem]:

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from importlib import resources
 from typing import Any
 
-from wallet_doctor.docs.markdown import LANGUAGE_NAMES
 from wallet_doctor.docs.order import tree_order
+from wallet_doctor.locales import locale
 from wallet_doctor.messages import msg
 from wallet_doctor.model import SEVERITIES, Catalog, Item, Jump, Outcome, Question
 
@@ -29,7 +29,7 @@ def troubleshooter(catalog: Catalog, lang: str, langs: Sequence[str]) -> str:
     title = msg("html.title", lang)
     links = [
         f'<a href="../{html.escape(code)}/{PAGE}" data-lang-page="../{html.escape(code)}/{PAGE}" '
-        f'hreflang="{html.escape(code)}" lang="{html.escape(code)}">{html.escape(LANGUAGE_NAMES.get(code, code))}</a>'
+        f'hreflang="{html.escape(code)}" lang="{html.escape(code)}">{html.escape(locale(code).name)}</a>'
         for code in langs
         if code != lang
     ]
@@ -146,7 +146,7 @@ def _ui(lang: str) -> dict[str, Any]:
         "warning": "warning",
     }
     words: dict[str, Any] = {name: msg(key, lang) for name, key in keys.items()}
-    words["colon"] = "：" if lang == "zh-CN" else ": "
+    words["colon"] = locale(lang).colon
     words["severities"] = {s: msg(f"severity.{s}", lang) for s in SEVERITIES}
     return words
 

@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-from collections import deque
-
-from wallet_doctor.model import TRIAGE, Catalog, Node, Question, Tree
+from wallet_doctor.graph import breadth_first
+from wallet_doctor.model import TRIAGE, Catalog, Node, Tree
 
 
 def walk_order(tree: Tree) -> list[Node]:
     """Every node of `tree` once: breadth first from the start, choices in the order written, then any
     node no walk reaches (validation warns about those) in file order."""
-    order: dict[str, None] = {}  # insertion-ordered and O(1) to test: linear in the size of the tree
-    pending = deque([tree.start])
-    while pending:
-        node_id = pending.popleft()
-        node = tree.nodes.get(node_id)
-        if node is None or node_id in order:
-            continue
-        order[node_id] = None
-        if isinstance(node, Question):
-            pending.extend(c.next for c in node.choices)
+    order = dict.fromkeys(breadth_first(tree.start, tree.next_nodes))
     order.update((n, None) for n in tree.nodes if n not in order)
     return [tree.nodes[n] for n in order]
 

@@ -71,7 +71,7 @@
     return null;
   }
 
-  // Answer, in order, each answer that is the question asked at that point (engine.replay); stop at the first
+  // Answer, in order, each answer that is the question asked at that point; stop at the first
   // that is not, so a stale or edited address still shows a real step.
   function walk(treeId, answers) {
     const trees = [treeId];

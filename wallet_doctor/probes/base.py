@@ -1,4 +1,4 @@
-"""What every probe shares: its result, its configuration, and the dispatch by name."""
+"""What every probe shares: its result, its configuration and URL handling. The registry is in __init__."""
 
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ import socket
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Final, Literal
 from urllib.parse import urlsplit
 
-if TYPE_CHECKING:
-    from wallet_doctor.model import Question
-
-PASS, FAIL, NOT_RUN = "pass", "fail", "not_run"
+Status = Literal["pass", "fail", "not_run"]  # not_run: the probe could not tell; the user is asked
+PASS: Final = "pass"
+FAIL: Final = "fail"
+NOT_RUN: Final = "not_run"
 HOSTS_ENV = "WALLET_DOCTOR_PROBE_HOSTS"
 # Widely reachable from mainland China and elsewhere; a probe passes when any one of them answers.
 DEFAULT_URLS = ("https://www.baidu.com/", "https://www.qq.com/", "https://www.apple.com/")
@@ -29,11 +29,14 @@ def system_resolver(host: str, port: int) -> list[tuple[str, int]]:
 
 @dataclass(frozen=True, slots=True)
 class ProbeResult:
-    status: str  # pass, fail or not_run
+    """What a probe found: pass, fail or not_run, and one line of detail."""
+
+    status: Status
     detail: str  # one line, in English, for people and logs
 
     @property
     def answered(self) -> bool:
+        """Whether the probe answered (pass or fail) rather than could not run."""
         return self.status in (PASS, FAIL)
 
 
@@ -61,42 +64,3 @@ def split_url(url: str) -> tuple[str, str, int]:
     scheme = parts.scheme or "https"
     port = parts.port or (443 if scheme == "https" else 80)
     return scheme, parts.hostname or "", port
-
-
-def run_probe(name: str, config: ProbeConfig) -> ProbeResult:
-    """Run the probe `name`; an unexpected failure of the probe itself is could-not-run, never a crash."""
-    from wallet_doctor.probes.clock import clock_probe
-    from wallet_doctor.probes.internet import internet_probe
-    from wallet_doctor.probes.proxy import proxy_probe
-
-    probes: dict[str, Callable[[ProbeConfig], ProbeResult]] = {
-        "internet": internet_probe,
-        "clock": clock_probe,
-        "proxy": proxy_probe,
-    }
-    probe = probes.get(name)
-    if probe is None:
-        return ProbeResult(NOT_RUN, f"there is no probe called '{name}'")
-    try:
-        return probe(config)
-    except Exception as exc:  # noqa: BLE001 - a probe that breaks must fall back to asking, not stop the walk
-        return ProbeResult(NOT_RUN, f"the {name} check could not run: {type(exc).__name__}: {exc}")
-
-
-def probe_answers(
-    config: ProbeConfig, report: Callable[[str, ProbeResult], None] | None = None
-) -> Callable[[Question], tuple[str, str] | None]:
-    """An engine hook that answers a check by running its probe: (choice, detail), or None to ask the
-    user when the probe could not run or the check has no such choice. `report` hears every result."""
-
-    def answer(question: Question) -> tuple[str, str] | None:
-        if not question.probe:
-            return None
-        result = run_probe(question.probe, config)
-        if report is not None:
-            report(question.id, result)
-        if result.answered and question.choice(result.status) is not None:
-            return result.status, result.detail
-        return None
-
-    return answer

@@ -1,19 +1,37 @@
-"""A walk as plain data: the JSON contract of `run --format json` and of each `batch` result line."""
+"""Every JSON shape the program prints: a walk (`run --format json` and each `batch` result line), and the
+data of `list`, `paths`, `search` and `validate`. SCHEMA_VERSION versions them all."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from wallet_doctor.engine import Walk
 from wallet_doctor.model import Catalog, Item, Outcome, Question
+from wallet_doctor.render.shapes import (
+    CaseErrorData,
+    ListData,
+    MatchRow,
+    PathRow,
+    PathsData,
+    QuestionData,
+    SearchData,
+    TreeRow,
+    ValidateData,
+    WalkData,
+)
+
+if TYPE_CHECKING:
+    from wallet_doctor.errors import Problem
+    from wallet_doctor.search import Match
 
 SCHEMA_VERSION = 1
 
 
-def walk_data(walk: Walk, lang: str, outcomes: dict[tuple[str, str], Any] | None = None) -> dict[str, Any]:
+def walk_data(walk: Walk, lang: str, outcomes: dict[tuple[str, str], Any] | None = None) -> WalkData:
     """`{"schema_version", "status", "tree", "lang", "path", and "question" or "outcome"}`. `outcomes`
     memoises each outcome's data by (id, language) for callers that render many walks of one catalog."""
-    data: dict[str, Any] = {
+    data: WalkData = {
         "schema_version": SCHEMA_VERSION,
         "status": "outcome" if walk.finished else "needs_answer",
         "tree": walk.tree,
@@ -44,7 +62,8 @@ def walk_data(walk: Walk, lang: str, outcomes: dict[tuple[str, str], Any] | None
     return data
 
 
-def question_data(question: Question, lang: str) -> dict[str, Any]:
+def question_data(question: Question, lang: str) -> QuestionData:
+    """The question still to answer as data: id, tree, kind, probe, text, help and choices in `lang`."""
     return {
         "id": question.id,
         "tree": question.tree,
@@ -74,3 +93,68 @@ def outcome_data(catalog: Catalog, outcome: Outcome, lang: str) -> dict[str, Any
 
 def items_data(catalog: Catalog, items: tuple[Item, ...], lang: str) -> list[dict[str, Any]]:
     return [{"text": r.text.get(lang), "warning": r.warning} for r in catalog.expand(items)]
+
+
+# -- The other commands' JSON: `list`, `paths`, `search`, `validate`, and a `batch` line that is not a case.
+
+
+def list_data(catalog: Catalog, lang: str) -> ListData:
+    """`{"schema_version", "trees"}`: each tree's id, title, summary, version, size and keywords, by id."""
+    rows: list[TreeRow] = [
+        {
+            "id": t.id,
+            "title": t.title.get(lang),
+            "summary": t.summary.get(lang),
+            "version": t.version,
+            "questions": sum(1 for _ in t.questions),
+            "outcomes": sum(1 for _ in t.outcomes),
+            "keywords": list(t.keywords_in(lang)),
+        }
+        for t in sorted(catalog.trees.values(), key=lambda t: t.id)
+    ]
+    return {"schema_version": SCHEMA_VERSION, "trees": rows}
+
+
+def paths_data(tree_id: str, walks: Iterable[Walk]) -> PathsData:
+    """`{"schema_version", "tree", "paths"}`: each finished walk's answers and the outcome it reaches."""
+    rows: list[PathRow] = [{"answers": w.as_answers(), "outcome": w.outcome.id if w.outcome else None} for w in walks]
+    return {"schema_version": SCHEMA_VERSION, "tree": tree_id, "paths": rows}
+
+
+def search_data(query: str, matches: Iterable[Match], lang: str) -> SearchData:
+    """`{"schema_version", "query", "matches"}`: each matching tree, best first, its score and words matched."""
+    rows: list[MatchRow] = [
+        {"tree": m.tree.id, "title": m.tree.title.get(lang), "score": m.score, "matched": list(m.matched)}
+        for m in matches
+    ]
+    return {"schema_version": SCHEMA_VERSION, "query": query, "matches": rows}
+
+
+def validate_data(problems: Iterable[Problem], valid: bool) -> ValidateData:
+    """`{"schema_version", "valid", "problems"}`: every problem found, errors and warnings, located."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "valid": valid,
+        "problems": [
+            {
+                "file": p.file,
+                "line": p.line,
+                "severity": p.severity,
+                "node": p.node,
+                "message": p.message,
+                "fix": p.fix,
+            }
+            for p in problems
+        ],
+    }
+
+
+def case_error_data(case_id: Any, line: int, exit_code: int, message: str) -> CaseErrorData:
+    """The `batch` result of a line that could not be walked: its id, line number, exit code and message."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "id": case_id,
+        "line": line,
+        "status": "error",
+        "error": {"exit_code": exit_code, "message": message},
+    }

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wallet_doctor.messages import msg
 from wallet_doctor.render.text import CONTROL_CHARACTERS, clean
+
+if TYPE_CHECKING:
+    from wallet_doctor.render.shapes import WalkData
 
 # Newlines are folded, so tree text is one line; only the characters that form markup inside a line are
 # escaped, plus a marker that would open a block (heading, list, quote) where the text begins a list item.
@@ -58,7 +61,8 @@ def _warning(item: dict[str, Any], lang: str) -> str:
     return f"**{msg('warning', lang)}:** " if item["warning"] else ""
 
 
-def render_walk(data: dict[str, Any]) -> str:
+def render_walk(data: WalkData) -> str:
+    """The outcome, or the question still to answer, of `walk_data()` as Markdown."""
     lang = data["lang"]
     lines: list[str] = []
     if "outcome" in data:

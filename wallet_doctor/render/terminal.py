@@ -3,8 +3,10 @@ steps, warnings set apart, a checklist. Tree text is always passed as plain Text
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any
 
+from wallet_doctor.locales import locale
 from wallet_doctor.messages import msg
 from wallet_doctor.render.text import clean
 
@@ -21,13 +23,20 @@ SEVERITY_STYLE = {
 }
 
 
-def make_console(color: bool, width: int | None = None) -> Console:
+def terminal_size() -> os.terminal_size:
+    """The terminal's columns and lines ($COLUMNS and $LINES first; 80 by 24 when there is no terminal):
+    the one measure that the rich console and the wizard's prompts share."""
     import shutil
 
+    return shutil.get_terminal_size((80, 24))
+
+
+def make_console(color: bool, width: int | None = None) -> Console:
+    """A rich console for the wizard: `color` or none, `width` columns or the terminal's."""
     from rich.console import Console
 
     # rich assumes 80 columns on a dumb terminal unless given both dimensions; ask the terminal itself.
-    size = shutil.get_terminal_size((80, 24))
+    size = terminal_size()
     return Console(
         no_color=not color,
         highlight=False,
@@ -65,7 +74,7 @@ def outcome_view(outcome: dict[str, Any], lang: str) -> RenderableType:
         if step["warning"]:
             # Chinese takes a full-width colon and no space: rich breaks lines at spaces, and a space here
             # would leave the label alone on its line before a long unspaced sentence.
-            label = f"⚠ {msg('warning', lang)}" + ("：" if lang == "zh-CN" else ": ")
+            label = f"⚠ {msg('warning', lang)}{locale(lang).colon}"
             text = Text.assemble((label, "bold red"), (clean(step["text"]), "bold"))
         steps.add_row(Text(f"{number}.", style="bold"), text)
     parts += [Text(msg("steps", lang), style="bold underline"), steps]
@@ -91,6 +100,7 @@ def _bullet(mark: str, item: dict[str, Any]) -> tuple[Text, Text]:
 
 
 def help_view(text: str, lang: str) -> RenderableType:
+    """A question's help text in a panel titled "Why we ask", in `lang`."""
     from rich.panel import Panel
     from rich.text import Text
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 import shlex
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wallet_doctor.messages import msg
+
+if TYPE_CHECKING:
+    from wallet_doctor.render.shapes import QuestionData, WalkData
 
 # Terminal control and bidirectional-override characters (newline and tab are kept).
 CONTROL_CHARACTERS = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069"
@@ -18,7 +21,7 @@ def clean(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-def render_walk(data: dict[str, Any], command: list[str] | None = None) -> str:
+def render_walk(data: WalkData, command: list[str] | None = None) -> str:
     """The outcome, or the question still to answer, of `walk_data()` as plain text."""
     lang = data["lang"]
     lines: list[str] = []
@@ -56,7 +59,8 @@ def outcome_lines(outcome: dict[str, Any], lang: str) -> list[str]:
     return lines
 
 
-def question_lines(question: dict[str, Any], lang: str, command: list[str] | None) -> list[str]:
+def question_lines(question: QuestionData, lang: str, command: list[str] | None) -> list[str]:
+    """The question of `walk_data()` as plain lines; with `command`, how to answer it."""
     lines = [f"{msg('question', lang)} ({question['id']}): {clean(question['text'])}"]
     if question["help"]:
         lines.append(f"  {msg('why', lang)}: {clean(question['help'])}")

@@ -1,150 +1,31 @@
-"""The interactive wizard: turns the engine's questions into arrow-key prompts and its outcome into a
+"""The interactive wizard's flow: turns the engine's questions into arrow-key prompts and its outcome into a
 rich diagnosis. It holds no diagnostic logic of its own; every answer goes through the engine."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from wallet_doctor.engine import Walk
 from wallet_doctor.errors import EXIT_INTERRUPTED, EXIT_OK, UnsafeFile
+from wallet_doctor.locales import locale
 from wallet_doctor.messages import msg
 from wallet_doctor.model import TRIAGE, Question
 from wallet_doctor.render.text import clean
+from wallet_doctor.wizard.prompter import Action, Prompter
+from wallet_doctor.wizard.wrap import rule
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from wallet_doctor.probes import ProbeConfig
 
-Action = tuple[str, str]  # ("answer", choice id), ("help", ""), ("back", ""), ("tree", tree id) ...
-
-
-class Prompter:
-    """questionary prompts. `io` (input=, output=) lets tests drive the real prompts through a pipe."""
-
-    def __init__(self, **io: Any) -> None:
-        self.io = io
-
-    def select(self, message: str, choices: list[tuple[str, Action]], instruction: str, extras: int = 0) -> Action:
-        """Pick one of `choices`; the last `extras` of them (help, back, quit) are set apart by a line.
-        Long labels are wrapped to the terminal, not cut off."""
-        import questionary
-
-        width = self.width()
-        wrapped = [_WrappedChoice.make(title, _wrap(title, width - 7), value) for title, value in choices]
-        options: list[Any] = list(wrapped)
-        if extras:
-            options.insert(len(options) - extras, questionary.Separator("   " + "─" * min(20, width - 4)))
-        question = questionary.select(
-            message, choices=options, instruction=instruction, use_shortcuts=len(choices) <= 36, **self.io
-        )
-        _WrappedChoice.attach(wrapped, question)
-        answer: Action = question.unsafe_ask()
-        return answer
-
-    def width(self) -> int:
-        import shutil
-
-        return max(30, shutil.get_terminal_size((80, 24)).columns)
-
-    def text(self, message: str, default: str = "") -> str:
-        import questionary
-
-        answer: str = questionary.text(message, default=default, **self.io).unsafe_ask()
-        return answer
-
-    def confirm(self, message: str, default: bool, yes: str, no: str) -> bool:
-        """Yes or no, in the user's language (questionary's own confirm speaks only English)."""
-        import questionary
-
-        options = [questionary.Choice(title=yes, value=True), questionary.Choice(title=no, value=False)]
-        answer: bool = questionary.select(
-            message, choices=options, default=options[0] if default else options[1], **self.io
-        ).unsafe_ask()
-        return answer
-
-
-class _WrappedChoice:
-    """A questionary Choice drawn wrapped in the menu but echoed whole once picked: the echo is one line
-    that the terminal wraps itself, where a wrapped title would be cut at the edge."""
-
-    _class: Any = None
-
-    @classmethod
-    def make(cls, plain: str, wrapped: str, value: Action) -> Any:
-        if cls._class is None:
-            import questionary
-
-            class Choice(questionary.Choice):
-                control: Any = None
-                plain = ""
-                wrapped = ""
-
-                @property
-                def title(self) -> str:
-                    answered = self.control is not None and self.control.is_answered
-                    return self.plain if answered else self.wrapped
-
-                @title.setter
-                def title(self, value: str) -> None:
-                    self.wrapped = value
-
-            cls._class = Choice
-        choice = cls._class(title=wrapped, value=value)
-        choice.plain = plain
-        return choice
-
-    @staticmethod
-    def attach(choices: list[Any], question: Any) -> None:
-        """Let each choice see the menu's control, to know when it has been answered."""
-        from questionary.prompts.common import InquirerControl
-
-        windows = question.application.layout.find_all_windows()
-        control = next((w.content for w in windows if isinstance(w.content, InquirerControl)), None)
-        for choice in choices:
-            choice.control = control
-
-
-def _wrap(text: str, width: int) -> str:
-    """`text` folded to `width` terminal cells (Chinese counts double), continuation lines indented."""
-    from rich.cells import cell_len
-
-    if cell_len(text) <= width:
-        return text
-    lines: list[str] = []
-    line = ""
-    for word in _breakable(text):
-        if line and cell_len(line + word) > width:
-            lines.append(line.rstrip())
-            line = word.lstrip()
-        else:
-            line += word
-    lines.append(line.rstrip())
-    return "\n      ".join(lines)
-
-
-def _breakable(text: str) -> list[str]:
-    """Pieces a line may break between: English words with their trailing space, single CJK characters."""
-    import re
-
-    return re.findall(
-        r"[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]|[^\s\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]+\s*|\s+", text
-    )
-
-
-def _rule(title: str, width: int) -> str:
-    """`──── title ────` across `width` terminal cells (Chinese counts double), without importing rich."""
-    import unicodedata
-
-    cells = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in title)
-    side = max(2, (width - cells - 2) // 2)
-    return f"{'─' * side} {title} {'─' * max(2, width - cells - 2 - side)}"
-
 
 class Wizard:
+    """The interactive walk: asks the engine's questions, shows the outcome, offers related trees and a report."""
+
     def __init__(
         self,
         walk: Walk,
@@ -155,6 +36,7 @@ class Wizard:
         now: Callable[[], datetime] = datetime.now,
         probes: ProbeConfig | None = None,
         color: bool = True,
+        resume_options: Sequence[str] = (),
     ) -> None:
         self.walk = walk
         self.lang = lang
@@ -167,6 +49,7 @@ class Wizard:
         self.probes = probes
         self._probed: set[str] = set()  # checks probed once: after going back to one, the user answers it
         self._shown_tree: str | None = None
+        self.resume_options = tuple(resume_options)  # --trees DIR, --no-builtin: for the resume command
 
     @property
     def console(self) -> Console:
@@ -212,7 +95,7 @@ class Wizard:
         assert question is not None
         if question.tree != self._shown_tree:
             tree = self.walk.catalog.trees[question.tree]
-            self._line(_rule(clean(tree.title.get(self.lang)), self.prompter.width()))
+            self._line(rule(clean(tree.title.get(self.lang)), self.prompter.width()))
             self._shown_tree = question.tree
         if question.probe and self.probes is not None and question.id not in self._probed:
             self._probed.add(question.id)
@@ -252,31 +135,36 @@ class Wizard:
         return True
 
     def probe(self, question: Question) -> bool:
-        """Run the check's probe; True when it answered the question."""
+        """Run the check's probe (the same hook scripted runs use); True when it answered the question."""
         from rich.text import Text
 
-        from wallet_doctor.probes import run_probe
+        from wallet_doctor.probes import ProbeResult, probe_answers
 
         assert question.probe is not None and self.probes is not None
         self.console.print(
             Text(f"{msg('probe.running', self.lang)} {clean(question.text.get(self.lang))}", style="dim")
         )
-        result = run_probe(question.probe, self.probes)
-        choice = question.choice(result.status) if result.answered else None
-        if choice is None:
-            self.console.print(Text(f"{msg('probe.not_run', self.lang)} ({result.detail})", style="dim"))
+        heard: list[ProbeResult] = []
+        found = probe_answers(self.probes, lambda _question, result: heard.append(result))(question)
+        if found is None:
+            detail = heard[0].detail if heard else ""
+            self.console.print(Text(f"{msg('probe.not_run', self.lang)} ({detail})", style="dim"))
             return False
+        choice_id, detail = found
+        choice = question.choice(choice_id)
+        assert choice is not None
         self.console.print(
             Text.assemble(
-                ("✓ " if result.status == "pass" else "✗ ", "bold"),
+                ("✓ " if choice_id == "pass" else "✗ ", "bold"),
                 clean(choice.label.get(self.lang)),
-                f" ({result.detail})",
+                f" ({detail})",
             )
         )
-        self.walk = self.walk.answer(choice.id, by="probe", detail=result.detail)
+        self.walk = self.walk.answer(choice.id, by="probe", detail=detail)
         return True
 
     def at_triage_start(self) -> bool:
+        """Whether the walk stands at triage's first question (where describing the problem is offered)."""
         return self.walk.tree == TRIAGE and not self.walk.answers
 
     def describe(self) -> None:
@@ -336,6 +224,7 @@ class Wizard:
         return None
 
     def offer_report(self) -> None:
+        """Save a case report: to --report's path, or, if the user wants one, to a file they name."""
         from wallet_doctor.report import report_data, save_report
 
         path = self.report_path
@@ -354,33 +243,38 @@ class Wizard:
         try:
             save_report(report, path, overwrite=overwrite)
         except UnsafeFile as exc:
-            self.console.print(f"{msg('report.not_saved', self.lang)} {exc}")
+            sentences = locale(self.lang).sentence_separator
+            self.console.print(f"{msg('report.not_saved', self.lang)}{sentences}{exc.message(self.lang)}")
             return
         self.console.print(f"{msg('report.saved', self.lang)} {path}")
 
     def confirm(self, message: str, default: bool) -> bool:
+        """A yes or no question in the user's language."""
         return self.prompter.confirm(message, default, msg("yes", self.lang), msg("no", self.lang))
 
     def say_how_to_resume(self) -> None:
+        """Print the command that carries on from where the walk stands."""
         from rich.text import Text
 
         self.console.print(msg("resume", self.lang))
-        self.console.print(Text("  " + resume_command(self.walk, self.lang)))
+        import shlex
 
+        from wallet_doctor.resume import resume_command
 
-def resume_command(walk: Walk, lang: str) -> str:
-    """The scripted command that brings a person back to where this walk stands."""
-    import shlex
-
-    words = ["wallet-doctor", "run", walk.tree, "--lang", lang]
-    for question, choice in walk.as_answers().items():
-        words += ["-a", f"{question}={choice}"]
-    return shlex.join(words)
+        self.console.print(Text("  " + shlex.join(resume_command(self.walk, self.lang, self.resume_options))))
 
 
 def run_wizard(
-    walk: Walk, lang: str, *, color: bool, report_path: Path | None = None, probes: ProbeConfig | None = None
+    walk: Walk,
+    lang: str,
+    *,
+    color: bool,
+    report_path: Path | None = None,
+    probes: ProbeConfig | None = None,
+    resume_options: Sequence[str] = (),
 ) -> tuple[int, Walk]:
     """The wizard at a real terminal: the exit code and the walk as it ended."""
-    wizard = Wizard(walk, lang, None, Prompter(), report_path, probes=probes, color=color)
+    wizard = Wizard(
+        walk, lang, None, Prompter(), report_path, probes=probes, color=color, resume_options=resume_options
+    )
     return wizard.run(), wizard.walk

@@ -1,0 +1,26 @@
+"""`wallet-doctor docs`: write the Markdown pages and HTML troubleshooters generated from the trees."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import typer
+
+from wallet_doctor.commands.common import catalog_in_force
+from wallet_doctor.errors import EXIT_OK
+
+
+def docs(
+    out: Path, langs: Sequence[str] | None, formats: Sequence[str], trees: Sequence[Path] | None, no_builtin: bool
+) -> int:
+    """Write the pages of every language in `langs` (default: all) and format in `formats` into `out`."""
+    from wallet_doctor.docs import generate
+    from wallet_doctor.lang import resolve
+    from wallet_doctor.locales import LANGUAGES
+
+    catalog = catalog_in_force(trees, no_builtin)
+    languages = [resolve(code) for code in langs] if langs else list(LANGUAGES)
+    written = generate(catalog, out, list(dict.fromkeys(languages)), list(formats))
+    typer.echo(f"Wrote {len(written)} file(s) to {out}.", err=True)
+    return EXIT_OK

@@ -1,0 +1,9 @@
+"""The interactive wizard: the flow (flow.py) over questionary prompts (prompter.py), with CJK-aware
+wrapping (wrap.py). It holds no diagnostic logic of its own; every answer goes through the engine."""
+
+from __future__ import annotations
+
+from wallet_doctor.wizard.flow import Wizard, run_wizard
+from wallet_doctor.wizard.prompter import Action, Prompter
+
+__all__ = ["Action", "Prompter", "Wizard", "run_wizard"]

@@ -1,0 +1,104 @@
+"""The questionary glue: menus, text and yes/no prompts, with long choices wrapped to the terminal."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from wallet_doctor.wizard.wrap import wrap
+
+# What the user picked in a menu, and its value: ("answer", choice id), ("tree", tree id), ("help", "") ...
+ActionKind = Literal[
+    "answer", "help", "back", "restart", "describe", "quit", "tree", "menu", "solved", "escalate", "done"
+]
+Action = tuple[ActionKind, str]
+
+
+class Prompter:
+    """questionary prompts. `io` (input=, output=) lets tests drive the real prompts through a pipe."""
+
+    def __init__(self, **io: Any) -> None:
+        self.io = io
+
+    def select(self, message: str, choices: list[tuple[str, Action]], instruction: str, extras: int = 0) -> Action:
+        """Pick one of `choices`; the last `extras` of them (help, back, quit) are set apart by a line.
+        Long labels are wrapped to the terminal, not cut off."""
+        import questionary
+
+        width = self.width()
+        wrapped = [_WrappedChoice.make(title, wrap(title, width - 7), value) for title, value in choices]
+        options: list[Any] = list(wrapped)
+        if extras:
+            options.insert(len(options) - extras, questionary.Separator("   " + "─" * min(20, width - 4)))
+        question = questionary.select(
+            message, choices=options, instruction=instruction, use_shortcuts=len(choices) <= 36, **self.io
+        )
+        _WrappedChoice.attach(wrapped, question)
+        answer: Action = question.unsafe_ask()
+        return answer
+
+    def width(self) -> int:
+        """The terminal's width, as the rich console measures it, and never under 30 columns."""
+        from wallet_doctor.render.terminal import terminal_size
+
+        return max(30, terminal_size().columns)
+
+    def text(self, message: str, default: str = "") -> str:
+        """A line of text typed by the user; `default` is offered."""
+        import questionary
+
+        answer: str = questionary.text(message, default=default, **self.io).unsafe_ask()
+        return answer
+
+    def confirm(self, message: str, default: bool, yes: str, no: str) -> bool:
+        """Yes or no, in the user's language (questionary's own confirm speaks only English)."""
+        import questionary
+
+        options = [questionary.Choice(title=yes, value=True), questionary.Choice(title=no, value=False)]
+        answer: bool = questionary.select(
+            message, choices=options, default=options[0] if default else options[1], **self.io
+        ).unsafe_ask()
+        return answer
+
+
+class _WrappedChoice:
+    """A questionary Choice drawn wrapped in the menu but echoed whole once picked: the echo is one line
+    that the terminal wraps itself, where a wrapped title would be cut at the edge."""
+
+    _class: Any = None
+
+    @classmethod
+    def make(cls, plain: str, wrapped: str, value: Action) -> Any:
+        """A choice showing `wrapped` in the menu and `plain` once picked."""
+        if cls._class is None:
+            import questionary
+
+            class Choice(questionary.Choice):
+                """questionary's Choice with the two titles."""
+
+                control: Any = None
+                plain = ""
+                wrapped = ""
+
+                @property
+                def title(self) -> str:
+                    answered = self.control is not None and self.control.is_answered
+                    return self.plain if answered else self.wrapped
+
+                @title.setter
+                def title(self, value: str) -> None:
+                    self.wrapped = value
+
+            cls._class = Choice
+        choice = cls._class(title=wrapped, value=value)
+        choice.plain = plain
+        return choice
+
+    @staticmethod
+    def attach(choices: list[Any], question: Any) -> None:
+        """Let each choice see the menu's control, to know when it has been answered."""
+        from questionary.prompts.common import InquirerControl
+
+        windows = question.application.layout.find_all_windows()
+        control = next((w.content for w in windows if isinstance(w.content, InquirerControl)), None)
+        for choice in choices:
+            choice.control = control
