@@ -9,6 +9,11 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "prepare": {"zh-CN": "联系客服前请准备", "en": "Have these ready before you contact support"},
     "escalate": {"zh-CN": "如果以上步骤没有解决问题", "en": "If these steps did not help"},
     "related": {"zh-CN": "相关问题", "en": "Related problems"},
+    # An outcome's sections, shown once after its steps (model.SECTIONS).
+    "section.contact": {"zh-CN": "安全地联系客服", "en": "Contacting support safely"},
+    "section.prepare": {"zh-CN": "联系客服前请准备", "en": "Have these ready before you contact support"},
+    "section.escalate": {"zh-CN": "如果还是没有解决", "en": "If that does not work"},
+    "section.later": {"zh-CN": "以后如何防范", "en": "Later, to keep it from happening again"},
     "warning": {"zh-CN": "注意", "en": "Warning"},
     "question": {"zh-CN": "问题", "en": "Question"},
     "why": {"zh-CN": "为什么问这个", "en": "Why we ask"},

@@ -320,7 +320,8 @@ class Wizard:
         choices: list[tuple[str, Action]] = [
             (f"{msg('next.related', self.lang)} {clean(r['title'])}", ("tree", r["tree"])) for r in outcome["related"]
         ]
-        if outcome["escalate"]:
+        escalate: list[dict[str, Any]] = next((s["items"] for s in outcome["sections"] if s["id"] == "escalate"), [])
+        if escalate:
             choices.append((msg("next.escalate", self.lang), ("escalate", "")))
         choices.append((msg("next.done", self.lang), ("done", "")))
         action, value = self.prompter.select(msg("next.ask", self.lang), choices, msg("menu.instruction", self.lang))
@@ -330,8 +331,8 @@ class Wizard:
         if action == "escalate":
             from rich.text import Text
 
-            self.console.print(Text(msg("escalate", self.lang), style="bold underline"))
-            for number, item in enumerate(outcome["escalate"], 1):
+            self.console.print(Text(msg("section.escalate", self.lang), style="bold underline"))
+            for number, item in enumerate(escalate, 1):
                 self.console.print(Text(f"{number}. {clean(item['text'])}"))
         return None
 

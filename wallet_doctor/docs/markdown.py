@@ -5,13 +5,14 @@ so the pages can be committed and compared."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from wallet_doctor.docs.mermaid import flowchart
 from wallet_doctor.docs.order import entry_trees, tree_order, walk_order
 from wallet_doctor.messages import msg
-from wallet_doctor.model import Catalog, Item, Jump, Outcome, Question
+from wallet_doctor.model import Catalog, Jump, Outcome, Question, ResolvedConditional, ResolvedItem
 from wallet_doctor.render.markdown import escape
+from wallet_doctor.render.text import condition
 
 LANGUAGE_NAMES = {"zh-CN": "简体中文", "en": "English"}
 GENERATED = (
@@ -146,13 +147,18 @@ def _outcome(catalog: Catalog, outcome: Outcome, lang: str) -> list[str]:
     lines = [f'<a id="{outcome.id}"></a>', heading(3, outcome.title.get(lang)), ""]
     lines += [f"**{msg('severity', lang)}**{colon(lang)}{severity}", "", block(outcome.summary.get(lang)), ""]
     lines += [f"#### {msg('steps', lang)}", ""]
-    lines += [f"{number}. {text}" for number, text in enumerate(_items(catalog, outcome.steps, lang), 1)]
-    if outcome.prepare:
-        lines += ["", f"#### {msg('prepare', lang)}", ""]
-        lines += [f"- [ ] {text}" for text in _items(catalog, outcome.prepare, lang)]
-    if outcome.escalate:
-        lines += ["", f"#### {msg('escalate', lang)}", ""]
-        lines += [f"- {text}" for text in _items(catalog, outcome.escalate, lang)]
+    for number, step in enumerate(catalog.steps(outcome), 1):
+        if isinstance(step, ResolvedConditional):
+            lines.append(f"{number}. *{inline(condition(step.condition.get(lang), lang))}*")
+            indent = " " * len(f"{number}. ")  # CommonMark nests a list under the item's text column
+            lines += [f"{indent}- {text}" for text in _texts(step.steps, lang)]
+        else:
+            lines.append(f"{number}. {_texts((step,), lang)[0]}")
+    for name, items in outcome.sections:
+        if items:
+            box = "- [ ] " if name == "prepare" else "- "
+            lines += ["", f"#### {msg(f'section.{name}', lang)}", ""]
+            lines += [f"{box}{text}" for text in _texts(catalog.expand(items), lang)]
     related = [catalog.trees[t] for t in outcome.related if t in catalog.trees]
     if related:
         lines += ["", f"#### {msg('related', lang)}", ""]
@@ -160,9 +166,9 @@ def _outcome(catalog: Catalog, outcome: Outcome, lang: str) -> list[str]:
     return [*lines, ""]
 
 
-def _items(catalog: Catalog, items: tuple[Item, ...], lang: str) -> list[str]:
-    """Each item's text, shared blocks expanded, a warning marked in bold."""
+def _texts(items: Iterable[ResolvedItem], lang: str) -> list[str]:
+    """Each item's text, a warning marked in bold."""
     return [
         (f"**{msg('warning', lang)}**{colon(lang)}{inline(r.text.get(lang))}" if r.warning else block(r.text.get(lang)))
-        for r in catalog.expand(items)
+        for r in items
     ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from wallet_doctor.messages import msg
-from wallet_doctor.render.text import clean
+from wallet_doctor.render.text import clean, condition, letter
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -61,25 +61,42 @@ def outcome_view(outcome: dict[str, Any], lang: str) -> RenderableType:
     steps.add_column(justify="right", no_wrap=True)
     steps.add_column(ratio=1, overflow="fold")
     for number, step in enumerate(outcome["steps"], 1):
-        text = Text(clean(step["text"]))
-        if step["warning"]:
-            # Chinese takes a full-width colon and no space: rich breaks lines at spaces, and a space here
-            # would leave the label alone on its line before a long unspaced sentence.
-            label = f"⚠ {msg('warning', lang)}" + ("：" if lang == "zh-CN" else ": ")
-            text = Text.assemble((label, "bold red"), (clean(step["text"]), "bold"))
-        steps.add_row(Text(f"{number}.", style="bold"), text)
+        if "if" in step:
+            steps.add_row(Text(f"{number}.", style="bold"), Text(condition(step["if"], lang), style="italic"))
+            nested = Table.grid(padding=(0, 1))
+            nested.add_column(justify="right", no_wrap=True)
+            nested.add_column(ratio=1, overflow="fold")
+            for index, inner in enumerate(step["steps"]):
+                nested.add_row(Text(f"{letter(index)}."), _step_text(inner, lang))
+            steps.add_row(Text(""), nested)
+        else:
+            steps.add_row(Text(f"{number}.", style="bold"), _step_text(step, lang))
     parts += [Text(msg("steps", lang), style="bold underline"), steps]
 
-    for key, mark in (("prepare", "☐"), ("escalate", "→")):
-        if outcome[key]:
-            listing = Table.grid(padding=(0, 1))
-            listing.add_column(no_wrap=True)
-            listing.add_column(ratio=1, overflow="fold")
-            for item in outcome[key]:
-                listing.add_row(*_bullet(mark, item))
-            parts += [Text(""), Text(msg(key, lang), style="bold underline"), listing]
+    for section in outcome["sections"]:
+        mark = _SECTION_MARK.get(section["id"], "-")
+        listing = Table.grid(padding=(0, 1))
+        listing.add_column(no_wrap=True)
+        listing.add_column(ratio=1, overflow="fold")
+        for item in section["items"]:
+            listing.add_row(*_bullet(mark, item))
+        parts += [Text(""), Text(clean(section["title"]), style="bold underline"), listing]
     parts += [Text(""), Text(msg("never_share", lang), style="italic")]
     return Group(*parts)
+
+
+_SECTION_MARK = {"contact": "•", "prepare": "☐", "escalate": "→", "later": "•"}
+
+
+def _step_text(step: dict[str, Any], lang: str) -> Text:
+    from rich.text import Text
+
+    if not step["warning"]:
+        return Text(clean(step["text"]))
+    # Chinese takes a full-width colon and no space: rich breaks lines at spaces, and a space here
+    # would leave the label alone on its line before a long unspaced sentence.
+    label = f"⚠ {msg('warning', lang)}" + ("：" if lang == "zh-CN" else ": ")
+    return Text.assemble((label, "bold red"), (clean(step["text"]), "bold"))
 
 
 def _bullet(mark: str, item: dict[str, Any]) -> tuple[Text, Text]:
