@@ -178,3 +178,79 @@ def test_a_long_choice_is_wrapped_in_the_menu_and_echoed_whole_once_picked() -> 
     )
     choice.control = SimpleNamespace(is_answered=True)
     assert choice.title == label
+
+
+def test_the_diagnosis_shows_what_to_do_now_then_the_rest_on_request_and_ends_with_a_summary(
+    catalog: Catalog,
+) -> None:
+    # network -> fail; "show the rest first" (third choice); then not solved; finish; no report.
+    keys = [DOWN + ENTER, DOWN * 2 + ENTER, DOWN + ENTER, ENTER, ENTER]
+
+    code, screen, prompter = run_wizard(Walk.start(catalog, "network"), keys)
+
+    assert code == 0
+    assert prompter.asked[1:3] == ["Did this solve the problem?", "Did this solve the problem?"]
+    assert screen == (
+        "───────────────────────────── Network or account? ──────────────────────────────\n"
+        "\n"
+        "╭─  ·  Severity: low  ─────────────────────────────────────────────────────────╮\n"
+        "│ A network problem                                                            │\n"
+        "│ The network is down.                                                         │\n"
+        "╰──────────────────────────────────────────────────────────────────────────────╯\n"
+        "What to do, in this order\n"
+        "1. Switch to mobile data.\n"
+        "2. ⚠ Warning: Do not move money over public Wi-Fi.\n"
+        "3. If a transfer was already sent:\n"
+        "   a. Check its status in the transaction history.\n"
+        "\n"
+        "Nobody, support included, will ever ask for your password, verification codes or\n"
+        "recovery phrase. Never share them.\n"
+        "\n"
+        "\n"
+        "Contacting support safely\n"
+        "• Contact support only through the help section inside the wallet app.\n"
+        "⚠ Real support never asks for your codes.\n"
+        "\n"
+        "Have these ready before you contact support\n"
+        "☐ The transaction number\n"
+        "☐ A screenshot of the error\n"
+        "\n"
+        "If that does not work\n"
+        "→ If it is still down in a week, complain.\n"
+        "\n"
+        "\n"
+        "─────────────────────────────────── Summary ────────────────────────────────────\n"
+        "Diagnosis: A network problem (low)\n"
+        "Most important:\n"
+        "1. Switch to mobile data.\n"
+        "2. ⚠ Warning: Do not move money over public Wi-Fi.\n"
+    )
+
+
+def test_when_it_is_solved_prevention_is_shown_and_the_summary_says_where_the_report_is(
+    catalog: Catalog, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    # network -> fail; solved; save the report (up to "Yes"), accept the file name.
+    keys = [DOWN + ENTER, ENTER, UP + ENTER, ENTER]
+
+    code, screen, _ = run_wizard(Walk.start(catalog, "network"), keys)
+
+    assert code == 0
+    assert "Contacting support safely" not in screen
+    assert screen.split("Never share them.\n", 1)[1] == (
+        "\n"
+        "\n"
+        "Later, to keep it from happening again\n"
+        "• Note your carrier's support number.\n"
+        "\n"
+        "Glad it is sorted.\n"
+        "Report saved: wallet-case-20261122-0930.md\n"
+        "\n"
+        "─────────────────────────────────── Summary ────────────────────────────────────\n"
+        "Diagnosis: A network problem (low)\n"
+        "Most important:\n"
+        "1. Switch to mobile data.\n"
+        "2. ⚠ Warning: Do not move money over public Wi-Fi.\n"
+        "Report saved: wallet-case-20261122-0930.md\n"
+    )

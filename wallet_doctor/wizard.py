@@ -167,6 +167,8 @@ class Wizard:
         self.probes = probes
         self._probed: set[str] = set()  # checks probed once: after going back to one, the user answers it
         self._shown_tree: str | None = None
+        self.outcome: dict[str, Any] | None = None  # the last diagnosis shown, as walk_data() gives it
+        self.saved_report: Path | None = None
 
     @property
     def console(self) -> Console:
@@ -193,6 +195,7 @@ class Wizard:
                     following = self.after_outcome()
                     if following is None:
                         self.offer_report()
+                        self.summarise()
                         return EXIT_OK
                     self.walk = following
                     continue
@@ -301,40 +304,60 @@ class Wizard:
     # -- the outcome -------------------------------------------------------------------------------
 
     def after_outcome(self) -> Walk | None:
-        """Show the diagnosis, ask whether it helped; a related tree to walk next, or None to finish."""
+        """Show what to do now, ask whether it helped; the sections when it did not (or when asked), the
+        prevention section when it did; a related tree to walk next, or None to finish."""
+        from rich.console import Group
+        from rich.text import Text
+
         from wallet_doctor.render.data import walk_data
-        from wallet_doctor.render.terminal import outcome_view
+        from wallet_doctor.render.terminal import outcome_head, outcome_rest
 
         outcome = walk_data(self.walk, self.lang)["outcome"]
+        self.outcome = outcome
+        # The head (what to do now) first, so a long diagnosis never scrolls it away unseen; the rest on demand.
+        rest = [s for s in outcome["sections"] if s["id"] != "later"]
+        later = [s for s in outcome["sections"] if s["id"] == "later"]
         self.console.print()
-        self.console.print(outcome_view(outcome, self.lang))
+        self.console.print(outcome_head(outcome, self.lang))
         self.console.print()
-        solved = self.prompter.select(
-            msg("solved.ask", self.lang),
-            [(msg("solved.yes", self.lang), ("solved", "yes")), (msg("solved.no", self.lang), ("solved", "no"))],
-            msg("menu.instruction", self.lang),
-        )
+        choices: list[tuple[str, Action]] = [
+            (msg("solved.yes", self.lang), ("solved", "yes")),
+            (msg("solved.no", self.lang), ("solved", "no")),
+        ]
+        if rest:
+            titles = ("；" if self.lang == "zh-CN" else "; ").join(clean(s["title"]) for s in rest)
+            choices.append((msg("solved.rest", self.lang).format(sections=titles), ("rest", "")))
+        while True:
+            solved = self.prompter.select(msg("solved.ask", self.lang), choices, msg("menu.instruction", self.lang))
+            if solved != ("rest", ""):
+                break
+            self.console.print(Group(*outcome_rest(rest, self.lang), Text("")))
+            choices, rest = choices[:2], []
         if solved == ("solved", "yes"):
+            if later:
+                self.console.print(Group(*outcome_rest(later, self.lang), Text("")))
             self.console.print(msg("solved.thanks", self.lang))
             return None
-        choices: list[tuple[str, Action]] = [
+        if rest:
+            self.console.print(Group(*outcome_rest(rest, self.lang), Text("")))
+        choices = [
             (f"{msg('next.related', self.lang)} {clean(r['title'])}", ("tree", r["tree"])) for r in outcome["related"]
         ]
-        escalate: list[dict[str, Any]] = next((s["items"] for s in outcome["sections"] if s["id"] == "escalate"), [])
-        if escalate:
-            choices.append((msg("next.escalate", self.lang), ("escalate", "")))
         choices.append((msg("next.done", self.lang), ("done", "")))
         action, value = self.prompter.select(msg("next.ask", self.lang), choices, msg("menu.instruction", self.lang))
         if action == "tree":
             self._shown_tree = None
             return Walk.start(self.walk.catalog, value)
-        if action == "escalate":
-            from rich.text import Text
-
-            self.console.print(Text(msg("section.escalate", self.lang), style="bold underline"))
-            for number, item in enumerate(escalate, 1):
-                self.console.print(Text(f"{number}. {clean(item['text'])}"))
         return None
+
+    def summarise(self) -> None:
+        """End with the diagnosis, its most important steps and where the report went."""
+        from wallet_doctor.render.terminal import outcome_summary
+
+        if self.outcome is not None:
+            report = str(self.saved_report) if self.saved_report is not None else None
+            self.console.print()
+            self.console.print(outcome_summary(self.outcome, self.lang, report))
 
     def offer_report(self) -> None:
         from wallet_doctor.report import report_data, save_report
@@ -358,6 +381,7 @@ class Wizard:
             self.console.print(f"{msg('report.not_saved', self.lang)} {exc}")
             return
         self.console.print(f"{msg('report.saved', self.lang)} {path}")
+        self.saved_report = path
 
     def confirm(self, message: str, default: bool) -> bool:
         return self.prompter.confirm(message, default, msg("yes", self.lang), msg("no", self.lang))
