@@ -116,7 +116,4 @@ def test_the_terminal_head_of_a_converted_outcome_at_50_columns_in_chinese() -> 
         "      服。\n"
         "   b. 退回钱包余额一般很快；退回银行卡可能要几个工\n"
         "      作日，3 个工作日后再查一次账单。\n"
-        "\n"
-        "任何人（包括客服）都不会向你索要密码、验证码或助记\n"
-        "词，请勿透露。\n"
     )

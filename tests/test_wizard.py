@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.prompting import CTRL_C, DOWN, ENTER, UP, run_wizard
+from tests.prompting import CTRL_C, DOWN, ENTER, UP, ScriptedPrompter, make_wizard, run_wizard
 from wallet_doctor.engine import Walk
 from wallet_doctor.model import Catalog
 
@@ -203,9 +203,6 @@ def test_the_diagnosis_shows_what_to_do_now_then_the_rest_on_request_and_ends_wi
         "3. If a transfer was already sent:\n"
         "   a. Check its status in the transaction history.\n"
         "\n"
-        "Nobody, support included, will ever ask for your password, verification codes or\n"
-        "recovery phrase. Never share them.\n"
-        "\n"
         "\n"
         "Contacting support safely\n"
         "• Contact support only through the help section inside the wallet app.\n"
@@ -224,6 +221,8 @@ def test_the_diagnosis_shows_what_to_do_now_then_the_rest_on_request_and_ends_wi
         "Most important:\n"
         "1. Switch to mobile data.\n"
         "2. ⚠ Warning: Do not move money over public Wi-Fi.\n"
+        "Nobody, support included, will ever ask for your password, verification codes or\n"
+        "recovery phrase. Never share them.\n"
     )
 
 
@@ -238,7 +237,7 @@ def test_when_it_is_solved_prevention_is_shown_and_the_summary_says_where_the_re
 
     assert code == 0
     assert "Contacting support safely" not in screen
-    assert screen.split("Never share them.\n", 1)[1] == (
+    assert screen.split("   a. Check its status in the transaction history.\n", 1)[1] == (
         "\n"
         "\n"
         "Later, to keep it from happening again\n"
@@ -253,4 +252,23 @@ def test_when_it_is_solved_prevention_is_shown_and_the_summary_says_where_the_re
         "1. Switch to mobile data.\n"
         "2. ⚠ Warning: Do not move money over public Wi-Fi.\n"
         "Report saved: wallet-case-20261122-0930.md\n"
+        "Nobody, support included, will ever ask for your password, verification codes or\n"
+        "recovery phrase. Never share them.\n"
+    )
+
+
+def test_on_a_short_terminal_the_steps_come_a_page_at_a_time_so_none_scrolls_away(catalog: Catalog) -> None:
+    # network -> fail; "show step 3"; solved; no report. 14 lines leave 8 for a page: the box, the heading
+    # and steps 1-2 on the first.
+    wizard, screen = make_wizard(Walk.start(catalog, "network"), [DOWN + ENTER, ENTER, ENTER, ENTER])
+    wizard.console.height = 14
+
+    code = wizard.run()
+
+    assert code == 0
+    assert isinstance(wizard.prompter, ScriptedPrompter)
+    assert wizard.prompter.asked[1:3] == ["There are more steps.", "Did this solve the problem?"]
+    assert wizard.prompter.offered[1] == ["Show step 3"]
+    assert "2. ⚠ Warning: Do not move money over public Wi-Fi.\n3. If a transfer was already sent:\n" in (
+        screen.getvalue()
     )

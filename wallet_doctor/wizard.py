@@ -144,6 +144,10 @@ def _rule(title: str, width: int) -> str:
     return f"{'─' * side} {title} {'─' * max(2, width - cells - 2 - side)}"
 
 
+# Lines the prompt after a diagnosis needs: the question (which may wrap), three choices and a margin.
+_PROMPT_LINES = 6
+
+
 class Wizard:
     def __init__(
         self,
@@ -310,7 +314,7 @@ class Wizard:
         from rich.text import Text
 
         from wallet_doctor.render.data import walk_data
-        from wallet_doctor.render.terminal import outcome_head, outcome_rest
+        from wallet_doctor.render.terminal import outcome_rest
 
         outcome = walk_data(self.walk, self.lang)["outcome"]
         self.outcome = outcome
@@ -318,15 +322,14 @@ class Wizard:
         rest = [s for s in outcome["sections"] if s["id"] != "later"]
         later = [s for s in outcome["sections"] if s["id"] == "later"]
         self.console.print()
-        self.console.print(outcome_head(outcome, self.lang))
+        self.show_steps(outcome)
         self.console.print()
         choices: list[tuple[str, Action]] = [
             (msg("solved.yes", self.lang), ("solved", "yes")),
             (msg("solved.no", self.lang), ("solved", "no")),
         ]
         if rest:
-            titles = ("；" if self.lang == "zh-CN" else "; ").join(clean(s["title"]) for s in rest)
-            choices.append((msg("solved.rest", self.lang).format(sections=titles), ("rest", "")))
+            choices.append((msg("solved.rest", self.lang).format(count=len(rest)), ("rest", "")))
         while True:
             solved = self.prompter.select(msg("solved.ask", self.lang), choices, msg("menu.instruction", self.lang))
             if solved != ("rest", ""):
@@ -349,6 +352,21 @@ class Wizard:
             self._shown_tree = None
             return Walk.start(self.walk.catalog, value)
         return None
+
+    def show_steps(self, outcome: dict[str, Any]) -> None:
+        """The head of the diagnosis; on a terminal too short for it and the next prompt, a page at a time,
+        so that no step scrolls away unseen."""
+        from wallet_doctor.render.terminal import outcome_pages
+
+        pages = outcome_pages(outcome, self.lang, self.console, max(self.console.height - _PROMPT_LINES, 8))
+        for (last, page), (following, _) in zip(pages, [*pages[1:], (0, None)], strict=True):
+            self.console.print(page)
+            if following:
+                key = "steps.more" if following > last + 1 else "steps.more.one"
+                more = msg(key, self.lang).format(first=last + 1, last=following)
+                self.prompter.select(
+                    msg("steps.more.ask", self.lang), [(more, ("more", ""))], msg("menu.instruction", self.lang)
+                )
 
     def summarise(self) -> None:
         """End with the diagnosis, its most important steps and where the report went."""

@@ -41,15 +41,44 @@ def make_console(color: bool, width: int | None = None) -> Console:
 
 
 def outcome_view(outcome: dict[str, Any], lang: str) -> RenderableType:
-    """The outcome part of `walk_data()` as one rich renderable: `outcome_head` then `outcome_rest`."""
+    """The outcome part of `walk_data()` as one rich renderable: `outcome_head`, `outcome_rest`, and the
+    reminder never to share a secret."""
     from rich.console import Group
+    from rich.text import Text
 
-    return Group(outcome_head(outcome, lang), *outcome_rest(outcome["sections"], lang))
+    return Group(outcome_head(outcome, lang), *outcome_rest(outcome["sections"], lang), Text(""), never_share(lang))
 
 
 def outcome_head(outcome: dict[str, Any], lang: str) -> RenderableType:
     """What to do now, for the first screen: severity, title, summary, the numbered steps (a conditional
-    group's steps lettered under its condition), and the reminder never to share a secret."""
+    group's steps lettered under its condition). Nothing else, so that it fits above the next prompt."""
+    from rich.console import Group
+
+    return Group(*(part for _, part in _head_parts(outcome, lang)))
+
+
+def outcome_pages(outcome: dict[str, Any], lang: str, console: Console, room: int) -> list[tuple[int, RenderableType]]:
+    """`outcome_head` cut into pages of at most `room` lines on `console`, never inside a step, for a
+    terminal too short to show it whole above a prompt: (the number of the last step on it, the page)."""
+    from rich.console import Group
+
+    pages: list[tuple[int, RenderableType]] = []
+    current: list[RenderableType] = []
+    used = last = 0
+    for number, part in _head_parts(outcome, lang):
+        height = len(console.render_lines(part, console.options, pad=False))
+        if number and current and used + height > room:
+            pages.append((last, Group(*current)))
+            current, used = [], 0
+        current.append(part)
+        used += height
+        last = number or last
+    pages.append((last, Group(*current)))
+    return pages
+
+
+def _head_parts(outcome: dict[str, Any], lang: str) -> list[tuple[int, RenderableType]]:
+    """The head in pieces that stay whole: the box with the steps' heading (0), then each step by number."""
     from rich.console import Group
     from rich.panel import Panel
     from rich.text import Text
@@ -61,21 +90,26 @@ def outcome_head(outcome: dict[str, Any], lang: str) -> RenderableType:
     box = Group(
         Item(Text(""), Text(clean(outcome["title"]), style="bold")), Item(Text(""), Text(clean(outcome["summary"])))
     )
-    parts: list[RenderableType] = [
-        Panel(box, title=header, title_align="left", border_style=style.split()[-1]),
-        Text(msg("steps", lang), style="bold underline"),
+    parts: list[tuple[int, RenderableType]] = [
+        (
+            0,
+            Group(
+                Panel(box, title=header, title_align="left", border_style=style.split()[-1]),
+                Text(msg("steps", lang), style="bold underline"),
+            ),
+        )
     ]
     numbers = len(str(len(outcome["steps"])))
     for number, step in enumerate(outcome["steps"], 1):
         label = Text(f"{number}.".rjust(numbers + 1) + " ", style="bold")
         if "if" in step:
-            parts.append(Item(label, Text(condition(step["if"], lang), style="italic")))
+            lines: list[RenderableType] = [Item(label, Text(condition(step["if"], lang), style="italic"))]
             for index, inner in enumerate(step["steps"]):
-                parts.append(Item(Text(f"{letter(index)}. "), *_step_text(inner, lang), indent=numbers + 2))
+                lines.append(Item(Text(f"{letter(index)}. "), *_step_text(inner, lang), indent=numbers + 2))
+            parts.append((number, Group(*lines)))
         else:
-            parts.append(Item(label, *_step_text(step, lang)))
-    parts += [Text(""), Item(Text(""), Text(msg("never_share", lang), style="italic"))]
-    return Group(*parts)
+            parts.append((number, Item(label, *_step_text(step, lang))))
+    return parts
 
 
 def outcome_rest(sections: list[dict[str, Any]], lang: str) -> list[RenderableType]:
@@ -92,6 +126,13 @@ def outcome_rest(sections: list[dict[str, Any]], lang: str) -> list[RenderableTy
             else:
                 parts.append(Item(Text(f"{mark} "), Text(clean(item["text"]))))
     return parts
+
+
+def never_share(lang: str) -> RenderableType:
+    """The reminder never to share a password, code or recovery phrase."""
+    from rich.text import Text
+
+    return Item(Text(""), Text(msg("never_share", lang), style="italic"))
 
 
 def outcome_summary(outcome: dict[str, Any], lang: str, report: str | None) -> RenderableType:
@@ -120,6 +161,7 @@ def outcome_summary(outcome: dict[str, Any], lang: str, report: str | None) -> R
         parts += [Item(Text(f"{n}. ", style="bold"), *_step_text(step, lang)) for n, step in sorted(first)]
     if report is not None:
         parts.append(Item(Text(f"{msg('report.saved', lang)} "), Text(report)))
+    parts.append(never_share(lang))
     return Group(*parts)
 
 
