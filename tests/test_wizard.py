@@ -272,3 +272,24 @@ def test_on_a_short_terminal_the_steps_come_a_page_at_a_time_so_none_scrolls_awa
     assert "2. ⚠ Warning: Do not move money over public Wi-Fi.\n3. If a transfer was already sent:\n" in (
         screen.getvalue()
     )
+
+
+def test_a_long_question_and_its_echoed_answer_break_between_words_never_inside_one() -> None:
+    from wallet_doctor.wizard import _wrap_after, _wrap_message
+
+    question = _wrap_message(
+        "Don't pay again yet. Open the wallet's transaction history and your bank or card statement. "
+        "Was the money taken?",
+        60,
+    )
+
+    assert question == (
+        "Don't pay again yet. Open the wallet's transaction\n"
+        "  history and your bank or card statement. Was the money\n"
+        "  taken?"
+    )
+    # "  taken? " leaves the answer 51 cells of the 60; a word that does not fit starts the next line.
+    assert _wrap_after("The money was taken (or is on hold), but the payment shows as failed", 9, 60) == (
+        "The money was taken (or is on hold), but the\n  payment shows as failed"
+    )
+    assert _wrap_after("Supercalifragilistic", 55, 60) == "\n  Supercalifragilistic"

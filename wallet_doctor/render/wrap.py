@@ -29,7 +29,8 @@ def _wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in "WF"
 
 
-def _cells(text: str) -> int:
+def cells(text: str) -> int:
+    """The width of `text` in terminal cells: 2 for a wide (Chinese) character, else 1."""
     return sum(2 if _wide(c) else 1 for c in text)
 
 
@@ -68,23 +69,23 @@ def break_points(text: str, keep: int = 0) -> list[tuple[int, int]]:
     return points
 
 
-def wrap(text: str, width: int, keep: int = 0, cells: Callable[[str], int] = _cells) -> list[tuple[int, int]]:
+def wrap(text: str, width: int, keep: int = 0, measure: Callable[[str], int] = cells) -> list[tuple[int, int]]:
     """`text` as lines of at most `width` cells (a wide character counts 2): (start, end) of each line.
-    `cells` measures a piece of text (pass rich's cell_len to agree with rich exactly)."""
+    `measure` gives a piece's width (pass rich's cell_len to agree with rich exactly)."""
     width = max(width, 2)
     lines: list[tuple[int, int]] = []
     start = 0
     points = break_points(text, keep)
     position = 0
-    while cells(text[start:]) > width:
+    while measure(text[start:]) > width:
         best: tuple[int, int] | None = None
-        while position < len(points) and cells(text[start : points[position][0]]) <= width:
+        while position < len(points) and measure(text[start : points[position][0]]) <= width:
             if points[position][0] > start:
                 best = points[position]
             position += 1
         if best is None:  # one piece is wider than the line: at a space if it has one, else where it must
             end = start + 1
-            while end < len(text) and cells(text[start : end + 1]) <= width:
+            while end < len(text) and measure(text[start : end + 1]) <= width:
                 end += 1
             space = text.rfind(" ", max(start, keep) + 1, end + 1)
             following = end
