@@ -38,6 +38,8 @@ class Prompter:
         message = _wrap_message(message, width)
         # Once answered, the choice is echoed after the question's last line: break it to fit there too.
         column = 2 + cells(message.rsplit("\n", 1)[-1].lstrip()) + 1
+        if instruction and column + cells(instruction) > width:
+            instruction = "\n  " + instruction  # on a line of its own rather than cut by the terminal
         wrapped = [
             _WrappedChoice.make(_wrap_after(title, column, width), _wrap(title, width - 7), value)
             for title, value in choices
