@@ -408,6 +408,12 @@ class _Reader:
                 fix = (
                     "Nest one level only: make it a group of its own in `steps`, or write its condition into the text."
                 )
+            elif node_id is None:  # a shared block
+                message = f"An item of {what} has 'if'; a conditional group belongs only in an outcome's steps."
+                fix = (
+                    "Put the group in the outcome's `steps:` (its steps may `use:` this block), "
+                    "or write the condition into the text."
+                )
             else:
                 message = f"An item of {what} has 'if'; a conditional group belongs only in an outcome's steps."
                 fix = "Move it into `steps:`, or drop `if:` and write the condition into the text."
