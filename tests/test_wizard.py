@@ -275,11 +275,12 @@ def test_on_a_short_terminal_the_steps_come_a_page_at_a_time_so_none_scrolls_awa
 
 
 def test_a_long_question_and_its_echoed_answer_break_between_words_never_inside_one() -> None:
-    from wallet_doctor.wizard import _wrap_after, _wrap_message
+    from wallet_doctor.render.wrap import prompt_lines
 
-    question = _wrap_message(
+    question, instruction, echo = prompt_lines(
         "Don't pay again yet. Open the wallet's transaction history and your bank or card statement. "
         "Was the money taken?",
+        "(↑↓ or a number to move, Enter to choose)",
         60,
     )
 
@@ -288,8 +289,14 @@ def test_a_long_question_and_its_echoed_answer_break_between_words_never_inside_
         "  history and your bank or card statement. Was the money\n"
         "  taken?"
     )
+    assert instruction == "(↑↓ or a number to move, Enter to choose)"  # it fits after "taken?"
     # "  taken? " leaves the answer 51 cells of the 60; a word that does not fit starts the next line.
-    assert _wrap_after("The money was taken (or is on hold), but the payment shows as failed", 9, 60) == (
+    assert echo("The money was taken (or is on hold), but the payment shows as failed") == (
         "The money was taken (or is on hold), but the\n  payment shows as failed"
     )
-    assert _wrap_after("Supercalifragilistic", 55, 60) == "\n  Supercalifragilistic"
+    long_last_line = "Was the money taken? Look at the wallet's history and the card statement first."
+    assert prompt_lines(long_last_line, "(↑↓ or a number to move, Enter to choose)", 60)[:2] == (
+        "Was the money taken? Look at the wallet's history and the\n  card statement first.",
+        "\n  (↑↓ or a number to move, Enter to choose)",
+    )
+    assert prompt_lines("x" * 50, "", 60)[2]("Supercalifragilistic") == "\n  Supercalifragilistic"

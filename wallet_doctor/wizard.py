@@ -13,7 +13,7 @@ from wallet_doctor.errors import EXIT_INTERRUPTED, EXIT_OK, UnsafeFile
 from wallet_doctor.messages import msg
 from wallet_doctor.model import TRIAGE, Question
 from wallet_doctor.render.text import clean
-from wallet_doctor.render.wrap import cells
+from wallet_doctor.render.wrap import prompt_lines
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -35,15 +35,8 @@ class Prompter:
         import questionary
 
         width = self.width()
-        message = _wrap_message(message, width)
-        # Once answered, the choice is echoed after the question's last line: break it to fit there too.
-        column = 2 + cells(message.rsplit("\n", 1)[-1].lstrip()) + 1
-        if instruction and column + cells(instruction) > width:
-            instruction = "\n  " + instruction  # on a line of its own rather than cut by the terminal
-        wrapped = [
-            _WrappedChoice.make(_wrap_after(title, column, width), _wrap(title, width - 7), value)
-            for title, value in choices
-        ]
+        message, instruction, echo = prompt_lines(message, instruction, width)
+        wrapped = [_WrappedChoice.make(echo(title), _wrap(title, width - 7), value) for title, value in choices]
         options: list[Any] = list(wrapped)
         if extras:
             options.insert(len(options) - extras, questionary.Separator("   " + "─" * min(20, width - 4)))
@@ -133,26 +126,6 @@ def _wrap(text: str, width: int) -> str:
             line += word
     lines.append(line.rstrip())
     return "\n      ".join(lines)
-
-
-def _wrap_message(text: str, width: int) -> str:
-    """A prompt's question broken into lines after its "? " (words whole, Chinese by its own rules), so the
-    terminal never splits a word; continuation lines are indented under the text."""
-    from wallet_doctor.render.wrap import wrap
-
-    return "\n  ".join(text[start:end] for start, end in wrap(text, width - 3))
-
-
-def _wrap_after(text: str, column: int, width: int) -> str:
-    """`text` to be printed from `column` of a line `width` cells wide, broken like `_wrap_message`: it may
-    start on the next line rather than split a word."""
-    from wallet_doctor.render.wrap import wrap
-
-    lead = "x" * max(column - 1, 0)
-    line = f"{lead} {text}"
-    lines = [line[start:end] for start, end in wrap(line, width - 3, keep=len(lead) - 1)]
-    first = lines[0][len(lead) + 1 :]
-    return "\n  ".join([first, *lines[1:]]) if first else "\n  " + "\n  ".join(lines[1:])
 
 
 def _breakable(text: str) -> list[str]:

@@ -102,3 +102,24 @@ def wrap(text: str, width: int, keep: int = 0, measure: Callable[[str], int] = c
         start = best[1]
     lines.append((start, len(text)))
     return lines
+
+
+def prompt_lines(message: str, instruction: str, width: int) -> tuple[str, str, Callable[[str], str]]:
+    """A questionary prompt laid out for a terminal `width` cells wide, so the terminal never cuts a word:
+    the question broken into lines after its "? ", the key instruction on a line of its own when it would
+    not fit after it, and a function that breaks an answer to be echoed after the question's last line."""
+    message = message.strip()
+    message = "\n  ".join(message[start:end] for start, end in wrap(message, width - 3))
+    column = 2 + cells(message.rsplit("\n", 1)[-1].lstrip()) + 1  # "? " or the indent, the text, a space
+    if instruction and column + cells(instruction) > width:
+        instruction = "\n  " + instruction
+
+    def echo(answer: str) -> str:
+        # A stand-in for what the line already holds, so the answer breaks as if it were printed after it.
+        lead = "x" * max(column - 1, 0)
+        line = f"{lead} {answer}"
+        lines = [line[start:end] for start, end in wrap(line, width - 3, keep=len(lead) - 1)]
+        first = lines[0][len(lead) + 1 :]
+        return "\n  ".join([first, *lines[1:]]) if first else "\n  " + "\n  ".join(lines[1:])
+
+    return message, instruction, echo
