@@ -36,7 +36,7 @@ def main(trees: list[str]) -> None:
     catalog = open_catalog()
     outcomes = [o for t in catalog.trees.values() if not trees or t.id in trees for o in t.outcomes]
     steps = {
-        o.id: sum(1 if isinstance(s, Conditional) else len(catalog.expand((s,))) for s in o.steps) for o in outcomes
+        o.id: sum(1 if isinstance(s, Conditional) else len(catalog.expand([s])) for s in o.steps) for o in outcomes
     }
     ids = {o.id for o in outcomes}
     repeated = sorted({p.node for p in outcome_shape(catalog) if "twice" in p.message and p.node in ids})

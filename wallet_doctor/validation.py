@@ -279,10 +279,11 @@ def _shape(loc: Location, message: str, fix: str, node: str) -> Problem:
 
 
 def _too_many_steps(catalog: Catalog, outcome: Outcome) -> Iterator[Problem]:
+    # Items are expanded as lists: the catalog remembers only tuples, and these are throw-away.
     count = 0
     first_over: Location | None = None
     for step in outcome.steps:
-        count += 1 if isinstance(step, Conditional) else len(catalog.expand((step,)))
+        count += 1 if isinstance(step, Conditional) else len(catalog.expand([step]))
         if count > MAX_STEPS and first_over is None:
             first_over = step.loc
         if isinstance(step, Conditional):
@@ -321,7 +322,7 @@ def _repeats(catalog: Catalog, outcome: Outcome) -> Iterator[Problem]:
                 )
                 continue
             uses[item.use] = item.loc
-        for resolved in catalog.expand((item,)):
+        for resolved in catalog.expand([item]):
             first = next((texts[t] for _, t in resolved.text.translations if t in texts), None)
             if first is not None:
                 yield _shape(
