@@ -300,3 +300,11 @@ def test_a_long_question_and_its_echoed_answer_break_between_words_never_inside_
         "\n  (↑↓ or a number to move, Enter to choose)",
     )
     assert prompt_lines("x" * 50, "", 60)[2]("Supercalifragilistic") == "\n  Supercalifragilistic"
+
+
+def test_a_chinese_choice_is_wrapped_without_a_comma_at_the_start_of_a_line() -> None:
+    from wallet_doctor.wizard import _wrap
+
+    assert _wrap("钱被扣了（或被冻结占用），但交易显示失败，或商家说没收到", 20) == (
+        "钱被扣了（或被冻结占\n      用），但交易显示失\n      败，或商家说没收到"
+    )

@@ -111,30 +111,11 @@ class _WrappedChoice:
 
 
 def _wrap(text: str, width: int) -> str:
-    """`text` folded to `width` terminal cells (Chinese counts double), continuation lines indented."""
-    from rich.cells import cell_len
+    """`text` folded to `width` terminal cells (Chinese counts double, and breaks by its own rules),
+    continuation lines indented."""
+    from wallet_doctor.render.wrap import wrap
 
-    if cell_len(text) <= width:
-        return text
-    lines: list[str] = []
-    line = ""
-    for word in _breakable(text):
-        if line and cell_len(line + word) > width:
-            lines.append(line.rstrip())
-            line = word.lstrip()
-        else:
-            line += word
-    lines.append(line.rstrip())
-    return "\n      ".join(lines)
-
-
-def _breakable(text: str) -> list[str]:
-    """Pieces a line may break between: English words with their trailing space, single CJK characters."""
-    import re
-
-    return re.findall(
-        r"[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]|[^\s\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]+\s*|\s+", text
-    )
+    return "\n      ".join(text[start:end] for start, end in wrap(text, width))
 
 
 def _rule(title: str, width: int) -> str:
