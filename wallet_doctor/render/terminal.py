@@ -210,7 +210,9 @@ class Item:
 
 
 def help_view(text: str, lang: str) -> RenderableType:
+    """A question's help text in a box headed "Why we ask"."""
     from rich.panel import Panel
     from rich.text import Text
 
-    return Panel(Text(clean(text)), title=msg("why", lang), title_align="left", border_style="cyan")
+    body = Item(Text(""), Text(clean(text)))  # broken by wrap.py's rules, like the diagnosis
+    return Panel(body, title=msg("why", lang), title_align="left", border_style="cyan")
