@@ -30,6 +30,7 @@ def _stable_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytes
     monkeypatch.setenv("WALLET_DOCTOR_LANG", "en")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("LINES", "40")  # the wizard pages a diagnosis taller than the terminal
     monkeypatch.setenv("WALLET_DOCTOR_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
 
 

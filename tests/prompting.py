@@ -28,6 +28,7 @@ class ScriptedPrompter(Prompter):
         super().__init__()
         self.keys = list(keys)
         self.asked: list[str] = []
+        self.offered: list[list[str]] = []  # the choices of each select, by label
 
     @contextlib.contextmanager
     def _next_io(self, message: str) -> Iterator[None]:
@@ -43,6 +44,7 @@ class ScriptedPrompter(Prompter):
             yield
 
     def select(self, message: str, choices: list[tuple[str, Action]], instruction: str, extras: int = 0) -> Action:
+        self.offered.append([label for label, _ in choices])
         with self._next_io(message):
             return super().select(message, choices, instruction, extras)
 

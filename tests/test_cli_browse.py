@@ -9,7 +9,7 @@ def test_list_json_gives_every_tree_with_its_id_and_title(cli) -> None:
     code, data = cli.json("list", *FIXTURE_FLAGS)
 
     assert code == 0
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert [(t["id"], t["title"], t["questions"], t["outcomes"]) for t in data["trees"]] == [
         ("login", "Cannot log in", 1, 2),
         ("network", "Network or account?", 2, 2),

@@ -15,7 +15,7 @@ def test_a_missing_answer_exits_3_with_the_next_question_and_its_choices(cli) ->
 
     assert code == 3
     assert data == {
-        "schema_version": 1,
+        "schema_version": 2,
         "status": "needs_answer",
         "tree": "triage",
         "lang": "en",
@@ -56,14 +56,38 @@ def test_an_outcome_exits_0_with_the_diagnosis_steps_and_checklist(cli) -> None:
         "steps": [
             {"text": "Switch to mobile data.", "warning": False},
             {"text": "Do not move money over public Wi-Fi.", "warning": True},
+            {
+                "if": "If a transfer was already sent:",
+                "steps": [{"text": "Check its status in the transaction history.", "warning": False}],
+            },
         ],
-        "prepare": [
-            {"text": "The transaction number", "warning": False},
-            {"text": "A screenshot of the error", "warning": False},
-        ],
-        "escalate": [
-            {"text": "Contact support only through the help section inside the wallet app.", "warning": False},
-            {"text": "Real support never asks for your codes.", "warning": True},
+        "sections": [
+            {
+                "id": "contact",
+                "title": "Contacting support safely",
+                "items": [
+                    {"text": "Contact support only through the help section inside the wallet app.", "warning": False},
+                    {"text": "Real support never asks for your codes.", "warning": True},
+                ],
+            },
+            {
+                "id": "prepare",
+                "title": "Have these ready before you contact support",
+                "items": [
+                    {"text": "The transaction number", "warning": False},
+                    {"text": "A screenshot of the error", "warning": False},
+                ],
+            },
+            {
+                "id": "escalate",
+                "title": "If that does not work",
+                "items": [{"text": "If it is still down in a week, complain.", "warning": False}],
+            },
+            {
+                "id": "later",
+                "title": "Later, to keep it from happening again",
+                "items": [{"text": "Note your carrier's support number.", "warning": False}],
+            },
         ],
         "related": [],
     }
@@ -258,14 +282,22 @@ def test_text_output_prints_numbered_steps_with_warnings_set_apart(cli) -> None:
         "What to do, in this order:\n"
         "  1. Switch to mobile data.\n"
         "  2. [Warning] Do not move money over public Wi-Fi.\n"
+        "  3. If a transfer was already sent:\n"
+        "     a. Check its status in the transaction history.\n"
+        "\n"
+        "Contacting support safely:\n"
+        "  - Contact support only through the help section inside the wallet app.\n"
+        "  - [Warning] Real support never asks for your codes.\n"
         "\n"
         "Have these ready before you contact support:\n"
         "  - The transaction number\n"
         "  - A screenshot of the error\n"
         "\n"
-        "If these steps did not help:\n"
-        "  - Contact support only through the help section inside the wallet app.\n"
-        "  - [Warning] Real support never asks for your codes.\n"
+        "If that does not work:\n"
+        "  - If it is still down in a week, complain.\n"
+        "\n"
+        "Later, to keep it from happening again:\n"
+        "  - Note your carrier's support number.\n"
     )
 
 

@@ -4,12 +4,14 @@ for a secret."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from wallet_doctor.model import LANGUAGES, Catalog
 from wallet_doctor.paths import all_paths
 from wallet_doctor.sources import open_catalog
+from wallet_doctor.validation import OUTCOME_SHAPE_SEVERITY, outcome_shape
 
 
 @pytest.fixture(scope="module")
@@ -17,10 +19,26 @@ def builtin() -> Catalog:
     return open_catalog()
 
 
-def test_the_builtin_trees_validate_without_a_single_warning(cli) -> None:
+# Trees already converted to the sectioned outcome format (issue #13): the outcome-shape rules hold for
+# them now. Add a tree here once it is converted; when every tree is, flip OUTCOME_SHAPE_SEVERITY to "error".
+CONVERTED = ("transaction",)
+
+
+def test_the_builtin_trees_validate_without_a_single_warning(cli, builtin: Catalog) -> None:
     result = cli("validate", "--strict")
 
-    assert result.exit_code == 0, result.stdout
+    if OUTCOME_SHAPE_SEVERITY == "error":
+        assert result.exit_code == 0, result.stdout
+    else:  # during the conversion, only the outcome-shape warnings of unconverted trees are allowed
+        pending = {str(p) for p in outcome_shape(builtin) if Path(p.file).stem not in CONVERTED}
+        remaining = [line for line in result.stdout.splitlines()[:-1] if line not in pending]
+        assert remaining == [], result.stdout
+
+
+def test_the_converted_trees_keep_to_the_outcome_shape(builtin: Catalog) -> None:
+    problems = [str(p) for p in outcome_shape(builtin) if Path(p.file).stem in CONVERTED]
+
+    assert problems == []
 
 
 def test_every_diagnosis_is_a_few_questions_from_triage(builtin: Catalog) -> None:

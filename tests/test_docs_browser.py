@@ -34,9 +34,14 @@ VIEW = """(() => {
     choices: texts("main .choices button"),
     severity: texts("main .severity")[0] || null,
     summary: texts("main .summary")[0] || null,
-    steps: [...document.querySelectorAll("main .steps > li")].map((li) => [li.textContent, li.className]),
-    prepare: texts("main .checklist > li"),
-    escalate: texts("main .escalate > li"),
+    steps: [...document.querySelectorAll("main ol.steps > li")].map((li) => li.classList.contains("conditional")
+      ? [
+        li.querySelector(".condition").textContent,
+        [...li.querySelectorAll(".substeps > li")].map((s) => s.textContent),
+      ]
+      : [li.textContent, li.className]),
+    sections: [...document.querySelectorAll("main .card section")]
+      .map((s) => [s.querySelector("h3").textContent, [...s.querySelectorAll("li")].map((li) => li.textContent)]),
     related: texts("main .related button"),
     controls: [...document.querySelectorAll("main .controls button")]
       .map((b) => (b.disabled ? `(${b.textContent})` : b.textContent)),
@@ -74,8 +79,7 @@ def question(
         "severity": None,
         "summary": None,
         "steps": [],
-        "prepare": [],
-        "escalate": [],
+        "sections": [],
         "related": [],
         "controls": ["Go back one question" if back else "(Go back one question)", "Start over", "All problems"],
         "path": path,
@@ -134,8 +138,7 @@ def test_a_person_walks_a_tree_through_a_jump_to_an_outcome_and_back(page_url: s
                 ["Contact support only through the help section inside the wallet app.", ""],
                 ["⚠ Warning Real support never asks for your codes.", "warning"],
             ],
-            "prepare": [],
-            "escalate": [],
+            "sections": [],
             "related": [],
             "controls": ["Go back one question", "Start over", "Print", "All problems"],
             "path": [
@@ -164,18 +167,32 @@ def test_a_person_walks_a_tree_through_a_jump_to_an_outcome_and_back(page_url: s
         assert page.evaluate("document.querySelectorAll('.trees button').length") == 3
 
 
-def test_the_outcome_sets_warnings_apart_and_gives_a_checklist_and_escalation(page_url: str, tmp_path: Path) -> None:
+def test_the_outcome_nests_conditional_steps_and_shows_each_section_once(page_url: str, tmp_path: Path) -> None:
     with open_page(chromium(), 900, 900) as page:
         page.open(page_url + "#tree=network")
         page.click(".choices button", "They fail too")
         view = page.evaluate(VIEW)
 
-        assert (view["steps"], view["prepare"], view["escalate"]) == (
-            [["Switch to mobile data.", ""], ["⚠ Warning Do not move money over public Wi-Fi.", "warning"]],
-            ["The transaction number", "A screenshot of the error"],
+        assert (view["steps"], view["sections"]) == (
             [
-                "Contact support only through the help section inside the wallet app.",
-                "⚠ Warning Real support never asks for your codes.",
+                ["Switch to mobile data.", ""],
+                ["⚠ Warning Do not move money over public Wi-Fi.", "warning"],
+                ["If a transfer was already sent:", ["Check its status in the transaction history."]],
+            ],
+            [
+                [
+                    "Contacting support safely",
+                    [
+                        "Contact support only through the help section inside the wallet app.",
+                        "⚠ Warning Real support never asks for your codes.",
+                    ],
+                ],
+                [
+                    "Have these ready before you contact support",
+                    ["The transaction number", "A screenshot of the error"],
+                ],
+                ["If that does not work", ["If it is still down in a week, complain."]],
+                ["Later, to keep it from happening again", ["Note your carrier's support number."]],
             ],
         )
         assert page.evaluate("document.querySelectorAll('.checklist input[type=checkbox]').length") == 2
@@ -229,7 +246,8 @@ FOLLOW = """(async (hashes) => {
   const reached = [];
   for (const hash of hashes) {
     await new Promise((done) => { window.addEventListener("hashchange", done, { once: true }); location.hash = hash; });
-    const items = [...document.querySelectorAll("main .card :is(.steps, .checklist, .escalate) > li")].map((li) => [
+    const shown = "main .card :is(ol.steps, .substeps, section > ul) > li:not(.conditional)";
+    const items = [...document.querySelectorAll(shown)].map((li) => [
       li.querySelector("span.text").textContent, li.classList.contains("warning"),
     ]);
     reached.push([document.querySelector("main .card").dataset.node, location.hash.slice(1), items]);
@@ -253,7 +271,10 @@ def test_the_page_walks_as_the_engine_does_through_every_choice_of_the_built_in_
 
 
 def shown_items(catalog: Catalog, walk: Walk) -> list[list[Any]]:
-    """What the engine's JSON says the outcome lists: steps, then things to prepare, then escalation."""
+    """What the engine's JSON says the outcome lists: steps (a conditional group's in its place), then each
+    section's items."""
     assert walk.outcome is not None
     outcome = outcome_data(catalog, walk.outcome, "zh-CN")
-    return [[item["text"], item["warning"]] for key in ("steps", "prepare", "escalate") for item in outcome[key]]
+    steps = [inner for step in outcome["steps"] for inner in step.get("steps", [step])]
+    items = steps + [item for section in outcome["sections"] for item in section["items"]]
+    return [[item["text"], item["warning"]] for item in items]

@@ -91,16 +91,26 @@ The network is down.
 
 1. Switch to mobile data.
 2. **Warning**: Do not move money over public Wi-Fi.
+3. *If a transfer was already sent:*
+   - Check its status in the transaction history.
+
+#### Contacting support safely
+
+- Contact support only through the help section inside the wallet app.
+- **Warning**: Real support never asks for your codes.
 
 #### Have these ready before you contact support
 
 - [ ] The transaction number
 - [ ] A screenshot of the error
 
-#### If these steps did not help
+#### If that does not work
 
-- Contact support only through the help section inside the wallet app.
-- **Warning**: Real support never asks for your codes.
+- If it is still down in a week, complain.
+
+#### Later, to keep it from happening again
+
+- Note your carrier's support number.
 
 <a id="net_is_app"></a>
 ### An app problem

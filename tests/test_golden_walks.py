@@ -1,5 +1,10 @@
 """Golden walks: one recorded answers file per outcome of the built-in trees, replayed to its expected
-outcome and key steps, in order. Together they reach every outcome."""
+outcome and key steps, in order. Together they reach every outcome.
+
+`expect.steps_include` pins texts among the outcome's own steps in order (a conditional group reads as its
+condition, then its steps); `expect.sections`, where given, is exactly the sections shown, in order, and
+`expect.sections_include` pins texts inside a section in order; `expect.blocks_not_used` lists shared blocks
+that do not fit there (such as a question the walk has already answered)."""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from typing import Any
 import pytest
 
 from wallet_doctor.engine import drive
-from wallet_doctor.model import Catalog
+from wallet_doctor.model import Catalog, Outcome, ResolvedConditional
 from wallet_doctor.sources import open_catalog
 from wallet_doctor.yaml_safe import compose, to_plain
 
@@ -40,11 +45,32 @@ def test_the_walk_reaches_its_outcome_with_its_key_steps_in_order(builtin: Catal
     assert walk.outcome is not None, f"stopped at question {walk.question.id if walk.question else None}"
     assert walk.outcome.id == walk_file["expect"]["outcome"]
     assert walk.as_answers() == answers, "every recorded answer is asked, in this order"
-    steps = [item.text.get("en") for item in builtin.expand(walk.outcome.steps)]
+    expect = walk_file["expect"]
+    assert_in_order(expect.get("steps_include", []), step_texts(builtin, walk.outcome), "steps")
+    shown = {name: [r.text.get("en") for r in builtin.expand(items)] for name, items in walk.outcome.sections}
+    if "sections" in expect:
+        assert [name for name, texts in shown.items() if texts] == expect["sections"]
+    for name, wanted in expect.get("sections_include", {}).items():
+        assert_in_order(wanted, shown[name], f"section '{name}'")
+    used = {r.source for r in builtin.expand(walk.outcome.items())}
+    assert sorted(used & set(expect.get("blocks_not_used", []))) == []
+
+
+def step_texts(catalog: Catalog, outcome: Outcome) -> list[str]:
+    texts: list[str] = []
+    for step in catalog.steps(outcome):
+        if isinstance(step, ResolvedConditional):
+            texts += [step.condition.get("en"), *(s.text.get("en") for s in step.steps)]
+        else:
+            texts.append(step.text.get("en"))
+    return texts
+
+
+def assert_in_order(wanted: list[str], texts: list[str], where: str) -> None:
     position = 0
-    for wanted in walk_file["expect"].get("steps_include", []):
-        found = next((i for i in range(position, len(steps)) if wanted.lower() in steps[i].lower()), None)
-        assert found is not None, f"'{wanted}' is not among the steps after step {position + 1}: {steps}"
+    for text in wanted:
+        found = next((i for i in range(position, len(texts)) if text.lower() in texts[i].lower()), None)
+        assert found is not None, f"'{text}' is not among the {where} after item {position + 1}: {texts}"
         position = found
 
 

@@ -100,3 +100,31 @@ def test_validate_json_lists_problems_with_their_location(cli) -> None:
             "fix": "Point `next` at a node of tree 't', or add node 'gone'.",
         }
     ]
+
+
+def test_a_shared_block_is_used_once_per_outcome_and_no_text_is_said_twice(cli) -> None:
+    folder = "tests/trees/invalid/block_used_twice"
+    result = cli("validate", folder)
+
+    assert result.stdout.splitlines() == [
+        f"{folder}/t.yaml:22: warning: node 'done': The shared block 'call_bank' is used twice in this outcome "
+        "(first at line 20). Fix: Use it once: as a step, or in one section.",
+        f"{folder}/t.yaml:33: warning: node 'other': The text 'Keep the evidence.' is said twice in this outcome "
+        "(first at line 31, from shared block 'call_bank'). Fix: Say it once: delete one, or keep it in the one "
+        "place it fits.",
+    ]
+    assert result.exit_code == 0
+
+
+def test_the_outcome_shape_rules_become_errors_with_one_switch(cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    from wallet_doctor import validation
+
+    monkeypatch.setattr(validation, "OUTCOME_SHAPE_SEVERITY", "error")
+    result = cli("validate", "tests/trees/invalid/too_many_steps.yaml")
+
+    assert result.stdout.splitlines() == [
+        "tests/trees/invalid/too_many_steps.yaml:29: error: node 'done': The outcome has 9 steps of its own; at most 8 "
+        "(a conditional group counts as one). Fix: Keep in `steps` what to do now; move support, evidence, "
+        "escalation and prevention to `contact`, `prepare`, `escalate` or `later`."
+    ]
+    assert result.exit_code == 4

@@ -29,3 +29,91 @@ def test_markdown_escape_stops_text_from_opening_a_block_at_the_start_of_a_list_
         "12\\) w",
         "a # b",
     ]
+
+
+# Whole outputs of one outcome with every part of the format: steps, a warning, a conditional group and all
+# four sections (tests/trees/valid/network.yaml, net_is_network), and the head of a converted built-in one.
+
+
+def test_markdown_nests_a_conditional_group_and_gives_each_section_once(cli) -> None:
+    from tests.conftest import FIXTURE_FLAGS
+
+    result = cli("run", "network", *FIXTURE_FLAGS, "-a", "net_other_apps=fail", "--format", "markdown")
+
+    assert result.stdout == (
+        "# Diagnosis: A network problem\n\n**Severity:** low\n\nThe network is down.\n\n"
+        "## What to do, in this order\n\n"
+        "1. Switch to mobile data.\n"
+        "2. **Warning:** Do not move money over public Wi-Fi.\n"
+        "3. *If a transfer was already sent:*\n"
+        "   - Check its status in the transaction history.\n\n"
+        "## Contacting support safely\n\n"
+        "- Contact support only through the help section inside the wallet app.\n"
+        "- **Warning:** Real support never asks for your codes.\n\n"
+        "## Have these ready before you contact support\n\n"
+        "- [ ] The transaction number\n- [ ] A screenshot of the error\n\n"
+        "## If that does not work\n\n- If it is still down in a week, complain.\n\n"
+        "## Later, to keep it from happening again\n\n- Note your carrier's support number.\n\n"
+        "## Answered so far\n\n- Do other apps work? → They fail too\n"
+    )
+
+
+def test_a_case_report_carries_the_steps_and_sections_in_chinese(catalog) -> None:
+    from datetime import UTC, datetime
+
+    from wallet_doctor.engine import drive
+    from wallet_doctor.report import report_data, report_markdown
+
+    walk = drive(catalog, "network", {"net_other_apps": "fail"})
+    report = report_data(walk, "zh-CN", datetime(2026, 11, 27, 10, 0, tzinfo=UTC))
+
+    assert report["schema_version"] == 2
+    assert [s["id"] for s in report["outcome"]["sections"]] == ["contact", "prepare", "escalate", "later"]
+    assert report_markdown(report).split("## 已回答\n", 1)[1] == (
+        "\n1. 其他应用能联网吗？ → **不能**\n\n"
+        "## 诊断: 网络问题\n\n**严重程度:** 低\n\n网络不通。\n\n"
+        "### 处理步骤\n\n"
+        "1. 切换到移动数据。\n"
+        "2. **注意:** 不要在公共 Wi-Fi 下转账。\n"
+        "3. *如果转账已经发出：*\n"
+        "   - 在交易记录里查看它的状态。\n\n"
+        "### 安全地联系客服\n\n- 只通过钱包应用内的客服入口联系客服。\n- **注意:** 客服不会索要验证码。\n\n"
+        "### 联系客服前请准备\n\n- [ ] 交易单号\n- [ ] 错误提示的截图\n\n"
+        "### 如果还是没有解决\n\n- 一周后仍不通，投诉。\n\n"
+        "### 以后如何防范\n\n- 记下运营商的客服电话。\n"
+    )
+
+
+def test_the_terminal_head_of_a_converted_outcome_at_50_columns_in_chinese() -> None:
+    from wallet_doctor.render.data import outcome_data
+    from wallet_doctor.render.terminal import make_console, outcome_head
+    from wallet_doctor.sources import open_catalog
+
+    catalog = open_catalog()
+    outcome = catalog.node("tx_charged_twice")
+    console = make_console(False, 50)
+    with console.capture() as captured:
+        console.print(outcome_head(outcome_data(catalog, outcome, "zh-CN"), "zh-CN"))  # type: ignore[arg-type]
+
+    assert captured.get() == (
+        "╭─  !!  严重程度：高  ───────────────────────────╮\n"
+        "│ 同一笔付款被扣了两次                           │\n"
+        "│ 第一次付款其实已经成功，却因为看起来失败而重   │\n"
+        "│ 试，就可能被扣两次。多扣的那笔有时只是冻结占   │\n"
+        "│ 用，会自动消失；否则可以请商家退款。           │\n"
+        "╰────────────────────────────────────────────────╯\n"
+        "处理步骤\n"
+        "1. ⚠ 注意：不要再付第三次。\n"
+        "2. 在钱包交易记录和银行账单里对比这两笔：状态（已\n"
+        "   完成还是处理中、冻结占用）、金额、时间和订单\n"
+        "   号。\n"
+        "3. 如果其中一笔只是冻结占用、商家没有扣走：\n"
+        "   a. 等它自动消失：通常约 8 天，最长可能要\n"
+        "      30 天。\n"
+        "4. 如果两笔都已完成：\n"
+        "   a. 带上两笔交易的订单号联系商家，请他们退还多扣\n"
+        "      的一笔；如果是钱包里的转账，改为联系钱包客\n"
+        "      服。\n"
+        "   b. 退回钱包余额一般很快；退回银行卡可能要几个工\n"
+        "      作日，3 个工作日后再查一次账单。\n"
+    )

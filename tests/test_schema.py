@@ -41,7 +41,21 @@ def test_every_tree_file_passes_the_schema(validator: jsonschema.Draft202012Vali
 
 @pytest.mark.parametrize(
     "name",
-    ["unknown_kind", "unknown_key", "missing_english", "one_choice", "unknown_probe", "unknown_severity", "invalid_id"],
+    [
+        "unknown_kind",
+        "unknown_key",
+        "missing_english",
+        "one_choice",
+        "unknown_probe",
+        "unknown_severity",
+        "invalid_id",
+        "conditional_without_steps",
+        "conditional_with_no_steps",
+        "conditional_in_a_section",
+        "conditional_inside_a_conditional",
+        "conditional_with_a_warning",
+        "conditional_without_english",
+    ],
 )
 def test_the_schema_rejects_shape_errors_too(validator: jsonschema.Draft202012Validator, name: str) -> None:
     assert not validator.is_valid(data_of(INVALID / f"{name}.yaml"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.prompting import CTRL_C, DOWN, ENTER, UP, run_wizard
+from tests.prompting import CTRL_C, DOWN, ENTER, UP, ScriptedPrompter, make_wizard, run_wizard
 from wallet_doctor.engine import Walk
 from wallet_doctor.model import Catalog
 
@@ -190,3 +190,133 @@ def test_a_report_that_cannot_be_saved_is_said_wholly_in_chinese(catalog: Catalo
 
     assert code == 0
     assert f"报告没有保存。文件夹“{folder}”不存在。请先创建它，或换一个位置。" in screen.replace("\n", "")
+
+
+def test_the_diagnosis_shows_what_to_do_now_then_the_rest_on_request_and_ends_with_a_summary(
+    catalog: Catalog,
+) -> None:
+    # network -> fail; "show the rest first" (third choice); then not solved; finish; no report.
+    keys = [DOWN + ENTER, DOWN * 2 + ENTER, DOWN + ENTER, ENTER, ENTER]
+
+    code, screen, prompter = run_wizard(Walk.start(catalog, "network"), keys)
+
+    assert code == 0
+    assert prompter.asked[1:3] == ["Did this solve the problem?", "Did this solve the problem?"]
+    assert screen == (
+        "───────────────────────────── Network or account? ──────────────────────────────\n"
+        "\n"
+        "╭─  ·  Severity: low  ─────────────────────────────────────────────────────────╮\n"
+        "│ A network problem                                                            │\n"
+        "│ The network is down.                                                         │\n"
+        "╰──────────────────────────────────────────────────────────────────────────────╯\n"
+        "What to do, in this order\n"
+        "1. Switch to mobile data.\n"
+        "2. ⚠ Warning: Do not move money over public Wi-Fi.\n"
+        "3. If a transfer was already sent:\n"
+        "   a. Check its status in the transaction history.\n"
+        "\n"
+        "\n"
+        "Contacting support safely\n"
+        "• Contact support only through the help section inside the wallet app.\n"
+        "⚠ Real support never asks for your codes.\n"
+        "\n"
+        "Have these ready before you contact support\n"
+        "☐ The transaction number\n"
+        "☐ A screenshot of the error\n"
+        "\n"
+        "If that does not work\n"
+        "→ If it is still down in a week, complain.\n"
+        "\n"
+        "\n"
+        "─────────────────────────────────── Summary ────────────────────────────────────\n"
+        "Diagnosis: A network problem (low)\n"
+        "Most important:\n"
+        "1. Switch to mobile data.\n"
+        "2. ⚠ Warning: Do not move money over public Wi-Fi.\n"
+        "Nobody, support included, will ever ask for your password, verification codes or\n"
+        "recovery phrase. Never share them.\n"
+    )
+
+
+def test_when_it_is_solved_prevention_is_shown_and_the_summary_says_where_the_report_is(
+    catalog: Catalog, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    # network -> fail; solved; save the report (up to "Yes"), accept the file name.
+    keys = [DOWN + ENTER, ENTER, UP + ENTER, ENTER]
+
+    code, screen, _ = run_wizard(Walk.start(catalog, "network"), keys)
+
+    assert code == 0
+    assert "Contacting support safely" not in screen
+    assert screen.split("   a. Check its status in the transaction history.\n", 1)[1] == (
+        "\n"
+        "\n"
+        "Later, to keep it from happening again\n"
+        "• Note your carrier's support number.\n"
+        "\n"
+        "Glad it is sorted.\n"
+        "Report saved: wallet-case-20261122-0930.md\n"
+        "\n"
+        "─────────────────────────────────── Summary ────────────────────────────────────\n"
+        "Diagnosis: A network problem (low)\n"
+        "Most important:\n"
+        "1. Switch to mobile data.\n"
+        "2. ⚠ Warning: Do not move money over public Wi-Fi.\n"
+        "Report saved: wallet-case-20261122-0930.md\n"
+        "Nobody, support included, will ever ask for your password, verification codes or\n"
+        "recovery phrase. Never share them.\n"
+    )
+
+
+def test_on_a_short_terminal_the_steps_come_a_page_at_a_time_so_none_scrolls_away(catalog: Catalog) -> None:
+    # network -> fail; "show step 3"; solved; no report. 14 lines leave 8 for a page: the box, the heading
+    # and steps 1-2 on the first.
+    wizard, screen = make_wizard(Walk.start(catalog, "network"), [DOWN + ENTER, ENTER, ENTER, ENTER])
+    wizard.console.height = 14
+
+    code = wizard.run()
+
+    assert code == 0
+    assert isinstance(wizard.prompter, ScriptedPrompter)
+    assert wizard.prompter.asked[1:3] == ["There are more steps.", "Did this solve the problem?"]
+    assert wizard.prompter.offered[1] == ["Show step 3"]
+    assert "2. ⚠ Warning: Do not move money over public Wi-Fi.\n3. If a transfer was already sent:\n" in (
+        screen.getvalue()
+    )
+
+
+def test_a_long_question_and_its_echoed_answer_break_between_words_never_inside_one() -> None:
+    from wallet_doctor.render.wrap import prompt_lines
+
+    question, instruction, echo = prompt_lines(
+        "Don't pay again yet. Open the wallet's transaction history and your bank or card statement. "
+        "Was the money taken?",
+        "(↑↓ or a number to move, Enter to choose)",
+        60,
+    )
+
+    assert question == (
+        "Don't pay again yet. Open the wallet's transaction\n"
+        "  history and your bank or card statement. Was the money\n"
+        "  taken?"
+    )
+    assert instruction == "(↑↓ or a number to move, Enter to choose)"  # it fits after "taken?"
+    # "  taken? " leaves the answer 51 cells of the 60; a word that does not fit starts the next line.
+    assert echo("The money was taken (or is on hold), but the payment shows as failed") == (
+        "The money was taken (or is on hold), but the\n  payment shows as failed"
+    )
+    long_last_line = "Was the money taken? Look at the wallet's history and the card statement first."
+    assert prompt_lines(long_last_line, "(↑↓ or a number to move, Enter to choose)", 60)[:2] == (
+        "Was the money taken? Look at the wallet's history and the\n  card statement first.",
+        "\n  (↑↓ or a number to move, Enter to choose)",
+    )
+    assert prompt_lines("x" * 50, "", 60)[2]("Supercalifragilistic") == "\n  Supercalifragilistic"
+
+
+def test_a_chinese_choice_is_wrapped_without_a_comma_at_the_start_of_a_line() -> None:
+    from wallet_doctor.wizard.wrap import wrap as _wrap
+
+    assert _wrap("钱被扣了（或被冻结占用），但交易显示失败，或商家说没收到", 20) == (
+        "钱被扣了（或被冻结占\n      用），但交易显示失\n      败，或商家说没收到"
+    )

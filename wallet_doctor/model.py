@@ -63,6 +63,23 @@ class Item:
 
 
 @dataclass(frozen=True)
+class Conditional:
+    """Steps that apply only when their condition holds ("If money has already left your account:")."""
+
+    loc: Location
+    condition: Text
+    steps: tuple[Item, ...]
+
+
+Step = Item | Conditional
+
+# An outcome's sections, shown once after its steps, in this order: how to contact support safely, what to
+# have ready, what to do if that does not work (escalation and complaints), and prevention for later.
+SECTIONS: tuple[str, ...] = ("contact", "prepare", "escalate", "later")
+MAX_STEPS = 8
+
+
+@dataclass(frozen=True)
 class Choice:
     id: str
     label: Text
@@ -100,21 +117,40 @@ class Question:
 
 @dataclass(frozen=True)
 class Outcome:
-    """A diagnosis: what is likely wrong and the steps, in order, that fix it."""
+    """A diagnosis: what is likely wrong, the steps to take now in a safe order (some nested under a
+    condition), and the sections shown once after them (see SECTIONS)."""
 
     id: str
     tree: str
     title: Text
     severity: str
     summary: Text
-    steps: tuple[Item, ...]
+    steps: tuple[Step, ...]
     prepare: tuple[Item, ...]
     escalate: tuple[Item, ...]
     related: tuple[str, ...]
     loc: Location
     related_loc: Location | None = None
+    contact: tuple[Item, ...] = ()
+    later: tuple[Item, ...] = ()
 
     kind = "outcome"
+
+    @property
+    def sections(self) -> tuple[tuple[str, tuple[Item, ...]], ...]:
+        """Every section by name, in display order, empty ones included."""
+        return tuple((name, getattr(self, name)) for name in SECTIONS)
+
+    def items(self) -> Iterator[Item]:
+        """Every item as written, in display order: steps (a conditional's own steps in its place), then
+        each section's."""
+        for step in self.steps:
+            if isinstance(step, Conditional):
+                yield from step.steps
+            else:
+                yield step
+        for _name, items in self.sections:
+            yield from items
 
 
 @dataclass(frozen=True)
@@ -180,6 +216,16 @@ class ResolvedItem:
     text: Text
     warning: bool
     source: str | None  # the shared block it came from, if any
+    loc: Location | None = None  # where it was written (a `use` item's own line for a block's items)
+
+
+@dataclass(frozen=True)
+class ResolvedConditional:
+    """A conditional group with its shared blocks expanded."""
+
+    condition: Text
+    steps: tuple[ResolvedItem, ...]
+    loc: Location | None = None
 
 
 @dataclass(frozen=True)
@@ -191,7 +237,7 @@ class Catalog:
     _nodes: Mapping[str, Node] = field(init=False, repr=False, compare=False)
     _askable: dict[str, Mapping[str, Question]] = field(init=False, repr=False, compare=False)
     _jumps_into: dict[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
-    _expanded: dict[int, tuple[tuple[Item, ...], tuple[ResolvedItem, ...]]] = field(
+    _expanded: dict[int, tuple[tuple[Item | Conditional, ...], tuple[ResolvedItem, ...]]] = field(
         init=False, repr=False, compare=False
     )
 
@@ -210,9 +256,24 @@ class Catalog:
     def node(self, node_id: str) -> Node | None:
         return self._nodes.get(node_id)
 
-    def expand(self, items: Iterable[Item]) -> list[ResolvedItem]:
-        """Items with every `use` replaced by the shared block's items, in order. An outcome's own item
-        tuples are expanded once and remembered (renderers ask for the same ones many times)."""
+    def steps(self, outcome: Outcome) -> list[ResolvedItem | ResolvedConditional]:
+        """An outcome's steps as shown: shared blocks expanded, each conditional group kept whole."""
+        out: list[ResolvedItem | ResolvedConditional] = []
+        pending: list[Item] = []
+        for step in outcome.steps:
+            if isinstance(step, Conditional):
+                out += self.expand(pending)
+                pending = []
+                out.append(ResolvedConditional(step.condition, tuple(self.expand(step.steps)), step.loc))
+            else:
+                pending.append(step)
+        out += self.expand(pending)
+        return out
+
+    def expand(self, items: Iterable[Item | Conditional]) -> list[ResolvedItem]:
+        """Items with every `use` replaced by the shared block's items, in order (a conditional group's
+        steps in its place). An outcome's own item tuples are expanded once and remembered (renderers ask
+        for the same ones many times)."""
         if isinstance(items, tuple):
             known = self._expanded.get(id(items))
             if known is not None and known[0] is items:
@@ -224,15 +285,22 @@ class Catalog:
         return out
 
     def _expand(
-        self, items: Iterable[Item], out: list[ResolvedItem], source: str | None, seen: tuple[str, ...]
+        self,
+        items: Iterable[Item | Conditional],
+        out: list[ResolvedItem],
+        source: str | None,
+        seen: tuple[str, ...],
+        at: Location | None = None,
     ) -> None:
         for item in items:
-            if item.use is not None:
+            if isinstance(item, Conditional):
+                self._expand(item.steps, out, source, seen)
+            elif item.use is not None:
                 block = self.shared.get(item.use)
                 if block is not None and item.use not in seen:  # validation reports both cases
-                    self._expand(block.items, out, source or item.use, (*seen, item.use))
+                    self._expand(block.items, out, source or item.use, (*seen, item.use), at or item.loc)
             elif item.text is not None:
-                out.append(ResolvedItem(item.text, item.warning, source))
+                out.append(ResolvedItem(item.text, item.warning, source, at or item.loc))
 
     def askable(self, tree_id: str) -> Mapping[str, Question]:
         """Every question a walk from `tree_id` may ask, by id (its own tree's and those it jumps into)."""

@@ -6,13 +6,30 @@ The loader has already reported what is wrong inside each file; these checks nee
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Literal
 
 from wallet_doctor.errors import Problem
 from wallet_doctor.graph import breadth_first
-from wallet_doctor.model import Catalog, Item, Jump, Location, Node, Outcome, Question, Tree
+from wallet_doctor.model import (
+    MAX_STEPS,
+    Catalog,
+    Conditional,
+    Item,
+    Jump,
+    Location,
+    Node,
+    Outcome,
+    Question,
+    ResolvedItem,
+    Tree,
+)
 
 FRAUD_TREE = "fraud_check"
 CONTACT_SUPPORT = "contact_support"
+
+# The outcome-shape rules (steps per outcome, a block used twice, a text said twice) are warnings while the
+# built-in trees are converted to the sectioned format; set this to "error" to enforce them.
+OUTCOME_SHAPE_SEVERITY: Literal["error", "warning"] = "warning"
 
 
 def validate(catalog: Catalog) -> list[Problem]:
@@ -26,6 +43,7 @@ def validate(catalog: Catalog) -> list[Problem]:
         *_missing_help(catalog),
         *_unused_blocks(catalog),
         *_support_without_fraud_check(catalog),
+        *_outcome_shape(catalog),
     ]
     return sorted(problems, key=lambda p: (p.file, p.line, p.message))
 
@@ -51,12 +69,6 @@ def _duplicate_node_ids(catalog: Catalog) -> Iterator[Problem]:
                 )
             else:
                 first[node_id] = node
-
-
-def _items(outcome: Outcome) -> Iterator[Item]:
-    yield from outcome.steps
-    yield from outcome.prepare
-    yield from outcome.escalate
 
 
 def _references(catalog: Catalog) -> Iterator[Problem]:
@@ -103,7 +115,7 @@ def _references(catalog: Catalog) -> Iterator[Problem]:
                             f"Use one of the trees: {', '.join(trees)}.",
                             node.id,
                         )
-                yield from _uses(_items(node), blocks, catalog, node.id)
+                yield from _uses(node.items(), blocks, catalog, node.id)
     for block in catalog.shared.values():
         yield from _uses(block.items, blocks, catalog, None)
 
@@ -212,7 +224,7 @@ def _missing_help(catalog: Catalog) -> Iterator[Problem]:
 
 def _unused_blocks(catalog: Catalog) -> Iterator[Problem]:
     used = {
-        item.use for tree in catalog.trees.values() for outcome in tree.outcomes for item in _items(outcome) if item.use
+        item.use for tree in catalog.trees.values() for outcome in tree.outcomes for item in outcome.items() if item.use
     }
     used |= {item.use for block in catalog.shared.values() for item in block.items if item.use}
     for block in catalog.shared.values():
@@ -230,7 +242,7 @@ def _support_without_fraud_check(catalog: Catalog) -> Iterator[Problem]:
         if tree.id == FRAUD_TREE:
             continue
         for outcome in tree.outcomes:
-            sends_to_support = any(r.source == CONTACT_SUPPORT for r in catalog.expand(_items(outcome)))
+            sends_to_support = any(r.source == CONTACT_SUPPORT for r in catalog.expand(outcome.items()))
             if sends_to_support and FRAUD_TREE not in outcome.related:
                 yield _warning(
                     outcome.loc,
@@ -238,3 +250,90 @@ def _support_without_fraud_check(catalog: Catalog) -> Iterator[Problem]:
                     f"Add {FRAUD_TREE} to `related`.",
                     outcome.id,
                 )
+
+
+def outcome_shape(catalog: Catalog) -> list[Problem]:
+    """The findings of the outcome-shape rules alone (see OUTCOME_SHAPE_SEVERITY)."""
+    return list(_outcome_shape(catalog))
+
+
+def _outcome_shape(catalog: Catalog) -> Iterator[Problem]:
+    """An outcome is what to do now: at most MAX_STEPS steps of its own (a conditional group counts as one
+    and holds at most MAX_STEPS), each shared block once, and no sentence said twice."""
+    for tree in catalog.trees.values():
+        for outcome in tree.outcomes:
+            yield from _too_many_steps(catalog, outcome)
+            yield from _repeats(catalog, outcome)
+
+
+def _shape(loc: Location, message: str, fix: str, node: str) -> Problem:
+    return Problem(loc.file, loc.line, message, fix, node, severity=OUTCOME_SHAPE_SEVERITY)
+
+
+def _too_many_steps(catalog: Catalog, outcome: Outcome) -> Iterator[Problem]:
+    # Items are expanded as lists: the catalog remembers only tuples, and these are throw-away.
+    count = 0
+    first_over: Location | None = None
+    for step in outcome.steps:
+        count += 1 if isinstance(step, Conditional) else len(catalog.expand([step]))
+        if count > MAX_STEPS and first_over is None:
+            first_over = step.loc
+        if isinstance(step, Conditional):
+            inner = len(catalog.expand(step.steps))
+            if inner > MAX_STEPS:
+                yield _shape(
+                    step.loc,
+                    f"The conditional group '{step.condition.get('en')}' has {inner} steps; at most {MAX_STEPS}.",
+                    "Keep what to do now when the condition holds, and move the rest to a section.",
+                    outcome.id,
+                )
+    if first_over is not None:
+        yield _shape(
+            first_over,
+            f"The outcome has {count} steps of its own; at most {MAX_STEPS} (a conditional group counts as one).",
+            "Keep in `steps` what to do now; move support, evidence, escalation and prevention to `contact`, "
+            "`prepare`, `escalate` or `later`.",
+            outcome.id,
+        )
+
+
+def _repeats(catalog: Catalog, outcome: Outcome) -> Iterator[Problem]:
+    """A shared block used twice, then any text (in either language) said twice after expanding blocks.
+    A repeated block's texts are reported once, as the block."""
+    uses: dict[str, Location] = {}
+    texts: dict[str, ResolvedItem] = {}
+    for item in outcome.items():
+        if item.use is not None:
+            if item.use in uses:
+                first_line = uses[item.use].line
+                yield _shape(
+                    item.loc,
+                    f"The shared block '{item.use}' is used twice in this outcome (first at line {first_line}).",
+                    "Use it once: as a step, or in one section.",
+                    outcome.id,
+                )
+                continue
+            uses[item.use] = item.loc
+        for resolved in catalog.expand([item]):
+            first = next((texts[t] for _, t in resolved.text.translations if t in texts), None)
+            if first is not None:
+                yield _shape(
+                    item.loc,
+                    f"{_quote(resolved)} is said twice in this outcome "
+                    f"(first at line {first.loc.line if first.loc else '?'}{_origin(first)}).",
+                    "Say it once: delete one, or keep it in the one place it fits.",
+                    outcome.id,
+                )
+                continue
+            texts.update({t: resolved for _, t in resolved.text.translations})
+
+
+def _quote(item: ResolvedItem) -> str:
+    text = item.text.get("en")
+    short = text if len(text) <= 50 else text[:47] + "..."
+    origin = f" (from shared block '{item.source}')" if item.source else ""
+    return f"The text '{short}'{origin}"
+
+
+def _origin(item: ResolvedItem) -> str:
+    return f", from shared block '{item.source}'" if item.source else ""

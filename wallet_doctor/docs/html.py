@@ -17,7 +17,7 @@ from typing import Any
 from wallet_doctor.docs.order import tree_order
 from wallet_doctor.locales import locale
 from wallet_doctor.messages import msg
-from wallet_doctor.model import SEVERITIES, Catalog, Item, Jump, Outcome, Question
+from wallet_doctor.model import SECTIONS, SEVERITIES, Catalog, Conditional, Item, Jump, Outcome, Question
 
 PAGE = "troubleshooter.html"
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
@@ -96,12 +96,26 @@ def _node(catalog: Catalog, node: Question | Outcome | Jump, lang: str) -> dict[
             "title": node.title.get(lang),
             "severity": node.severity,
             "summary": node.summary.get(lang),
-            "steps": _items(catalog, node.steps, lang),
-            "prepare": _items(catalog, node.prepare, lang),
-            "escalate": _items(catalog, node.escalate, lang),
+            "steps": _steps(catalog, node, lang),
+            "sections": [
+                {"id": name, "items": _items(catalog, items, lang)}
+                for name, items in node.sections
+                if catalog.expand(items)
+            ],
             "related": [t for t in node.related if t in catalog.trees],
         }
     return {"kind": "jump", "id": node.id, "tree": node.tree, "target": node.target}
+
+
+def _steps(catalog: Catalog, outcome: Outcome, lang: str) -> list[dict[str, Any]]:
+    """Like `_items`, with each conditional group as `{"if": condition, "steps": items}`."""
+    out: list[dict[str, Any]] = []
+    for step in outcome.steps:
+        if isinstance(step, Conditional):
+            out.append({"if": step.condition.get(lang), "steps": _items(catalog, step.steps, lang)})
+        else:
+            out += _items(catalog, (step,), lang)
+    return out
 
 
 def _items(catalog: Catalog, items: tuple[Item, ...], lang: str) -> list[dict[str, Any]]:
@@ -140,12 +154,11 @@ def _ui(lang: str) -> dict[str, Any]:
         "diagnosis": "diagnosis",
         "severity": "severity",
         "steps": "steps",
-        "prepare": "prepare",
-        "escalate": "escalate",
         "related": "related",
         "warning": "warning",
     }
     words: dict[str, Any] = {name: msg(key, lang) for name, key in keys.items()}
+    words["sections"] = {name: msg(f"section.{name}", lang) for name in SECTIONS}
     words["colon"] = locale(lang).colon
     words["severities"] = {s: msg(f"severity.{s}", lang) for s in SEVERITIES}
     return words

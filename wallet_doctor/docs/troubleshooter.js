@@ -154,24 +154,40 @@
     return items.flatMap((item) => (item.use === undefined ? [item] : own(data.shared, item.use) || []));
   }
 
-  // A list of steps, things to prepare (with a box to tick) or escalations; a warning is set apart.
+  // A list of steps or of a section's items (prepare with a box to tick); a warning is set apart, and a
+  // conditional group ({"if", "steps"}) is one entry: its condition, then its own steps nested under it.
   function itemList(tag, className, items, withBox) {
     const list = el(tag, className);
-    expand(items).forEach((item) => {
-      const entry = el("li", item.warning ? "warning" : null);
-      const content = el("span", "item");
-      if (item.warning) append(content, el("strong", "badge", "⚠ " + ui.warning), document.createTextNode(" "));
-      append(content, el("span", "text", item.text));
-      if (withBox) {
-        const box = el("input");
-        box.type = "checkbox";
-        append(entry, append(el("label"), box, content));
-      } else {
-        entry.appendChild(content);
+    items.forEach((entry) => {
+      if (entry.if !== undefined) {
+        const group = el("li", "conditional");
+        append(group, el("p", "condition", asCondition(entry.if)), itemList("ul", "substeps", entry.steps, false));
+        list.appendChild(group);
+        return;
       }
-      list.appendChild(entry);
+      expand([entry]).forEach((item) => list.appendChild(itemEntry(item, withBox)));
     });
     return list;
+  }
+
+  // A condition as written ("If both are completed"), ending in the language's colon once.
+  function asCondition(text) {
+    return text.replace(/[:：]\s*$/, "") + ui.colon.trim();
+  }
+
+  function itemEntry(item, withBox) {
+    const entry = el("li", item.warning ? "warning" : null);
+    const content = el("span", "item");
+    if (item.warning) append(content, el("strong", "badge", "⚠ " + ui.warning), document.createTextNode(" "));
+    append(content, el("span", "text", item.text));
+    if (withBox) {
+      const box = el("input");
+      box.type = "checkbox";
+      append(entry, append(el("label"), box, content));
+    } else {
+      entry.appendChild(content);
+    }
+    return entry;
   }
 
   function renderOutcome(state, result, answers) {
@@ -183,12 +199,13 @@
     append(card, append(el("p"), el("span", "severity", ui.severity + ui.colon + ui.severities[outcome.severity])));
     append(card, el("p", "summary", outcome.summary));
     append(card, el("h3", null, ui.steps), itemList("ol", "steps", outcome.steps, false));
-    if (expand(outcome.prepare).length) {
-      append(card, el("h3", null, ui.prepare), itemList("ul", "checklist", outcome.prepare, true));
-    }
-    if (expand(outcome.escalate).length) {
-      append(card, el("h3", null, ui.escalate), itemList("ul", "plain escalate", outcome.escalate, false));
-    }
+    // Each section once, after the steps, in the order the data gives.
+    outcome.sections.forEach((section) => {
+      const checklist = section.id === "prepare";
+      const list = itemList("ul", (checklist ? "checklist " : "plain ") + section.id, section.items, checklist);
+      const part = append(el("section", "section section-" + section.id), el("h3", null, ui.sections[section.id]), list);
+      card.appendChild(part);
+    });
     const related = outcome.related.filter((treeId) => own(data.trees, treeId));
     if (related.length) {
       const list = el("ul", "related");

@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from wallet_doctor.engine import Walk
-from wallet_doctor.model import Catalog, Item, Outcome, Question
+from wallet_doctor.messages import msg
+from wallet_doctor.model import Catalog, Item, Outcome, Question, ResolvedConditional, ResolvedItem
 from wallet_doctor.render.shapes import (
     CaseErrorData,
     ListData,
@@ -25,7 +26,9 @@ if TYPE_CHECKING:
     from wallet_doctor.errors import Problem
     from wallet_doctor.search import Match
 
-SCHEMA_VERSION = 1
+# 2: an outcome's `steps` may hold conditional groups ({"if", "steps"}), and what is not a step now is in
+# `sections` (contact, prepare, escalate, later), each shown once after the steps (see README).
+SCHEMA_VERSION = 2
 
 
 def walk_data(walk: Walk, lang: str, outcomes: dict[tuple[str, str], Any] | None = None) -> WalkData:
@@ -82,17 +85,26 @@ def outcome_data(catalog: Catalog, outcome: Outcome, lang: str) -> dict[str, Any
         "title": outcome.title.get(lang),
         "severity": outcome.severity,
         "summary": outcome.summary.get(lang),
-        "steps": items_data(catalog, outcome.steps, lang),
-        "prepare": items_data(catalog, outcome.prepare, lang),
-        "escalate": items_data(catalog, outcome.escalate, lang),
+        "steps": [_step_data(step, lang) for step in catalog.steps(outcome)],
+        "sections": [
+            {"id": name, "title": msg(f"section.{name}", lang), "items": items_data(catalog, items, lang)}
+            for name, items in outcome.sections
+            if items
+        ],
         "related": [
             {"tree": t, "title": catalog.trees[t].title.get(lang)} for t in outcome.related if t in catalog.trees
         ],
     }
 
 
+def _step_data(step: ResolvedItem | ResolvedConditional, lang: str) -> dict[str, Any]:
+    if isinstance(step, ResolvedConditional):
+        return {"if": step.condition.get(lang), "steps": [_step_data(s, lang) for s in step.steps]}
+    return {"text": step.text.get(lang), "warning": step.warning}
+
+
 def items_data(catalog: Catalog, items: tuple[Item, ...], lang: str) -> list[dict[str, Any]]:
-    return [{"text": r.text.get(lang), "warning": r.warning} for r in catalog.expand(items)]
+    return [_step_data(r, lang) for r in catalog.expand(items)]
 
 
 # -- The other commands' JSON: `list`, `paths`, `search`, `validate`, and a `batch` line that is not a case.

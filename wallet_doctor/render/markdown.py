@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from wallet_doctor.messages import msg
-from wallet_doctor.render.text import CONTROL_CHARACTERS, clean
+from wallet_doctor.render.text import CONTROL_CHARACTERS, clean, condition
 
 if TYPE_CHECKING:
     from wallet_doctor.render.shapes import WalkData
@@ -32,7 +32,7 @@ def escape(text: str) -> str:
 
 def outcome_lines(outcome: dict[str, Any], lang: str, level: int = 1) -> list[str]:
     """The outcome part of `walk_data()` as Markdown lines, its title a heading of `level`."""
-    title, section = "#" * level, "#" * (level + 1)
+    title, heading = "#" * level, "#" * (level + 1)
     severity = msg(f"severity.{outcome['severity']}", lang)
     lines = [
         f"{title} {msg('diagnosis', lang)}: {escape(outcome['title'])}",
@@ -41,18 +41,22 @@ def outcome_lines(outcome: dict[str, Any], lang: str, level: int = 1) -> list[st
         "",
         escape(outcome["summary"]),
         "",
-        f"{section} {msg('steps', lang)}",
+        f"{heading} {msg('steps', lang)}",
         "",
     ]
     for number, step in enumerate(outcome["steps"], 1):
-        lines.append(f"{number}. {_warning(step, lang)}{escape(step['text'])}")
-    for key in ("prepare", "escalate"):
-        if outcome[key]:
-            lines += ["", f"{section} {msg(key, lang)}", ""]
-            box = "- [ ] " if key == "prepare" else "- "
-            lines.extend(f"{box}{_warning(item, lang)}{escape(item['text'])}" for item in outcome[key])
+        if "if" in step:
+            lines.append(f"{number}. *{escape(condition(step['if'], lang))}*")
+            indent = " " * len(f"{number}. ")  # CommonMark nests a list under the item's text column
+            lines.extend(f"{indent}- {_warning(s, lang)}{escape(s['text'])}" for s in step["steps"])
+        else:
+            lines.append(f"{number}. {_warning(step, lang)}{escape(step['text'])}")
+    for section in outcome["sections"]:
+        lines += ["", f"{heading} {escape(section['title'])}", ""]
+        box = "- [ ] " if section["id"] == "prepare" else "- "
+        lines.extend(f"{box}{_warning(item, lang)}{escape(item['text'])}" for item in section["items"])
     if outcome["related"]:
-        lines += ["", f"{section} {msg('related', lang)}", ""]
+        lines += ["", f"{heading} {msg('related', lang)}", ""]
         lines.extend(f"- {escape(r['title'])} (`{r['tree']}`)" for r in outcome["related"])
     return lines
 

@@ -6,6 +6,7 @@ import re
 import shlex
 from typing import TYPE_CHECKING, Any
 
+from wallet_doctor.locales import locale
 from wallet_doctor.messages import msg
 
 if TYPE_CHECKING:
@@ -37,6 +38,8 @@ def render_walk(data: WalkData, command: list[str] | None = None) -> str:
 
 
 def outcome_lines(outcome: dict[str, Any], lang: str) -> list[str]:
+    """Title and severity, the summary, the numbered steps (a conditional group's steps lettered under its
+    condition), then each section once, then related trees."""
     severity = msg(f"severity.{outcome['severity']}", lang)
     lines = [
         f"{msg('diagnosis', lang)}: {clean(outcome['title'])}  [{msg('severity', lang)}: {severity}]",
@@ -45,18 +48,33 @@ def outcome_lines(outcome: dict[str, Any], lang: str) -> list[str]:
         f"{msg('steps', lang)}:",
     ]
     for number, step in enumerate(outcome["steps"], 1):
-        mark = f"[{msg('warning', lang)}] " if step["warning"] else ""
-        lines.append(f"  {number}. {mark}{clean(step['text'])}")
-    for key in ("prepare", "escalate"):
-        if outcome[key]:
-            lines += ["", f"{msg(key, lang)}:"]
-            for item in outcome[key]:
-                mark = f"[{msg('warning', lang)}] " if item["warning"] else ""
-                lines.append(f"  - {mark}{clean(item['text'])}")
+        if "if" in step:
+            lines.append(f"  {number}. {condition(step['if'], lang)}")
+            lines.extend(f"     {letter(n)}. {_marked(s, lang)}" for n, s in enumerate(step["steps"]))
+        else:
+            lines.append(f"  {number}. {_marked(step, lang)}")
+    for section in outcome["sections"]:
+        lines += ["", f"{clean(section['title'])}:"]
+        lines.extend(f"  - {_marked(item, lang)}" for item in section["items"])
     if outcome["related"]:
         lines += ["", f"{msg('related', lang)}:"]
         lines.extend(f"  - {clean(r['title'])} (wallet-doctor run {r['tree']})" for r in outcome["related"])
     return lines
+
+
+def condition(text: str, lang: str) -> str:
+    """A conditional group's condition as a lead-in: as written, ending in the language's colon once."""
+    return clean(text).rstrip().rstrip(":：") + locale(lang).colon.rstrip()
+
+
+def letter(index: int) -> str:
+    """a, b, c ... for the steps of a conditional group (z, then aa: a group holds at most 8)."""
+    return chr(ord("a") + index) if index < 26 else f"a{chr(ord('a') + index - 26)}"
+
+
+def _marked(item: dict[str, Any], lang: str) -> str:
+    mark = f"[{msg('warning', lang)}] " if item["warning"] else ""
+    return f"{mark}{clean(item['text'])}"
 
 
 def question_lines(question: QuestionData, lang: str, command: list[str] | None) -> list[str]:

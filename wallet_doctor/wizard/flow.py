@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wallet_doctor.engine import Walk
 from wallet_doctor.errors import EXIT_INTERRUPTED, EXIT_OK, UnsafeFile
@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from wallet_doctor.probes import ProbeConfig
+
+
+# Lines the prompt after a diagnosis needs: the question (which may wrap), three choices and a margin.
+_PROMPT_LINES = 6
 
 
 class Wizard:
@@ -50,6 +54,8 @@ class Wizard:
         self._probed: set[str] = set()  # checks probed once: after going back to one, the user answers it
         self._shown_tree: str | None = None
         self.resume_options = tuple(resume_options)  # --trees DIR, --no-builtin: for the resume command
+        self.outcome: dict[str, Any] | None = None  # the last diagnosis shown, as walk_data() gives it
+        self.saved_report: Path | None = None
 
     @property
     def console(self) -> Console:
@@ -76,6 +82,7 @@ class Wizard:
                     following = self.after_outcome()
                     if following is None:
                         self.offer_report()
+                        self.summarise()
                         return EXIT_OK
                     self.walk = following
                     continue
@@ -189,39 +196,74 @@ class Wizard:
     # -- the outcome -------------------------------------------------------------------------------
 
     def after_outcome(self) -> Walk | None:
-        """Show the diagnosis, ask whether it helped; a related tree to walk next, or None to finish."""
+        """Show what to do now, ask whether it helped; the sections when it did not (or when asked), the
+        prevention section when it did; a related tree to walk next, or None to finish."""
+        from rich.console import Group
+        from rich.text import Text
+
         from wallet_doctor.render.data import walk_data
-        from wallet_doctor.render.terminal import outcome_view
+        from wallet_doctor.render.terminal import outcome_rest
 
         outcome = walk_data(self.walk, self.lang)["outcome"]
+        self.outcome = outcome
+        # The head (what to do now) first, so a long diagnosis never scrolls it away unseen; the rest on demand.
+        rest = [s for s in outcome["sections"] if s["id"] != "later"]
+        later = [s for s in outcome["sections"] if s["id"] == "later"]
         self.console.print()
-        self.console.print(outcome_view(outcome, self.lang))
+        self.show_steps(outcome)
         self.console.print()
-        solved = self.prompter.select(
-            msg("solved.ask", self.lang),
-            [(msg("solved.yes", self.lang), ("solved", "yes")), (msg("solved.no", self.lang), ("solved", "no"))],
-            msg("menu.instruction", self.lang),
-        )
+        choices: list[tuple[str, Action]] = [
+            (msg("solved.yes", self.lang), ("solved", "yes")),
+            (msg("solved.no", self.lang), ("solved", "no")),
+        ]
+        if rest:
+            choices.append((msg("solved.rest", self.lang).format(count=len(rest)), ("rest", "")))
+        while True:
+            solved = self.prompter.select(msg("solved.ask", self.lang), choices, msg("menu.instruction", self.lang))
+            if solved != ("rest", ""):
+                break
+            self.console.print(Group(*outcome_rest(rest, self.lang), Text("")))
+            choices, rest = choices[:2], []
         if solved == ("solved", "yes"):
+            if later:
+                self.console.print(Group(*outcome_rest(later, self.lang), Text("")))
             self.console.print(msg("solved.thanks", self.lang))
             return None
-        choices: list[tuple[str, Action]] = [
+        if rest:
+            self.console.print(Group(*outcome_rest(rest, self.lang), Text("")))
+        choices = [
             (f"{msg('next.related', self.lang)} {clean(r['title'])}", ("tree", r["tree"])) for r in outcome["related"]
         ]
-        if outcome["escalate"]:
-            choices.append((msg("next.escalate", self.lang), ("escalate", "")))
         choices.append((msg("next.done", self.lang), ("done", "")))
         action, value = self.prompter.select(msg("next.ask", self.lang), choices, msg("menu.instruction", self.lang))
         if action == "tree":
             self._shown_tree = None
             return Walk.start(self.walk.catalog, value)
-        if action == "escalate":
-            from rich.text import Text
-
-            self.console.print(Text(msg("escalate", self.lang), style="bold underline"))
-            for number, item in enumerate(outcome["escalate"], 1):
-                self.console.print(Text(f"{number}. {clean(item['text'])}"))
         return None
+
+    def show_steps(self, outcome: dict[str, Any]) -> None:
+        """The head of the diagnosis; on a terminal too short for it and the next prompt, a page at a time,
+        so that no step scrolls away unseen."""
+        from wallet_doctor.render.terminal import outcome_pages
+
+        pages = outcome_pages(outcome, self.lang, self.console, max(self.console.height - _PROMPT_LINES, 8))
+        for (last, page), (following, _) in zip(pages, [*pages[1:], (0, None)], strict=True):
+            self.console.print(page)
+            if following:
+                key = "steps.more" if following > last + 1 else "steps.more.one"
+                more = msg(key, self.lang).format(first=last + 1, last=following)
+                self.prompter.select(
+                    msg("steps.more.ask", self.lang), [(more, ("more", ""))], msg("menu.instruction", self.lang)
+                )
+
+    def summarise(self) -> None:
+        """End with the diagnosis, its most important steps and where the report went."""
+        from wallet_doctor.render.terminal import outcome_summary
+
+        if self.outcome is not None:
+            report = str(self.saved_report) if self.saved_report is not None else None
+            self.console.print()
+            self.console.print(outcome_summary(self.outcome, self.lang, report))
 
     def offer_report(self) -> None:
         """Save a case report: to --report's path, or, if the user wants one, to a file they name."""
@@ -247,6 +289,7 @@ class Wizard:
             self.console.print(f"{msg('report.not_saved', self.lang)}{sentences}{exc.message(self.lang)}")
             return
         self.console.print(f"{msg('report.saved', self.lang)} {path}")
+        self.saved_report = path
 
     def confirm(self, message: str, default: bool) -> bool:
         """A yes or no question in the user's language."""

@@ -8,7 +8,19 @@ from wallet_doctor.wizard.wrap import wrap
 
 # What the user picked in a menu, and its value: ("answer", choice id), ("tree", tree id), ("help", "") ...
 ActionKind = Literal[
-    "answer", "help", "back", "restart", "describe", "quit", "tree", "menu", "solved", "escalate", "done"
+    "answer",
+    "help",
+    "back",
+    "restart",
+    "describe",
+    "quit",
+    "tree",
+    "menu",
+    "solved",
+    "escalate",
+    "done",
+    "rest",
+    "more",
 ]
 Action = tuple[ActionKind, str]
 
@@ -24,8 +36,11 @@ class Prompter:
         Long labels are wrapped to the terminal, not cut off."""
         import questionary
 
+        from wallet_doctor.render.wrap import prompt_lines
+
         width = self.width()
-        wrapped = [_WrappedChoice.make(title, wrap(title, width - 7), value) for title, value in choices]
+        message, instruction, echo = prompt_lines(message, instruction, width)
+        wrapped = [_WrappedChoice.make(echo(title), wrap(title, width - 7), value) for title, value in choices]
         options: list[Any] = list(wrapped)
         if extras:
             options.insert(len(options) - extras, questionary.Separator("   " + "─" * min(20, width - 4)))

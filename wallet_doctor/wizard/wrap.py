@@ -4,28 +4,13 @@ from __future__ import annotations
 
 
 def wrap(text: str, width: int) -> str:
-    """`text` folded to `width` terminal cells (Chinese counts double), continuation lines indented."""
+    """`text` folded to `width` terminal cells (Chinese counts double, and breaks by its own rules: see
+    render/wrap.py), continuation lines indented."""
+    from wallet_doctor.render.wrap import wrap as line_spans
+
     if cells(text) <= width:
         return text
-    lines: list[str] = []
-    line = ""
-    for word in breakable(text):
-        if line and cells(line + word) > width:
-            lines.append(line.rstrip())
-            line = word.lstrip()
-        else:
-            line += word
-    lines.append(line.rstrip())
-    return "\n      ".join(lines)
-
-
-def breakable(text: str) -> list[str]:
-    """Pieces a line may break between: English words with their trailing space, single CJK characters."""
-    import re
-
-    return re.findall(
-        r"[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]|[^\s\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]+\s*|\s+", text
-    )
+    return "\n      ".join(text[start:end] for start, end in line_spans(text, width))
 
 
 def rule(title: str, width: int) -> str:
