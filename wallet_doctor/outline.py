@@ -33,5 +33,6 @@ def outline(catalog: Catalog, tree_id: str, lang: str) -> str:
         elif isinstance(node, Outcome):
             lines.append(f"{pad}{via}{node_id} [outcome, {node.severity}] {clean(node.title.get(lang))}")
         elif isinstance(node, Jump):
-            lines.append(f"{pad}{via}{node_id} [jump] continues in tree '{node.target}'")
+            at = f" at '{node.land}'" if node.land else ""
+            lines.append(f"{pad}{via}{node_id} [jump] continues in tree '{node.target}'{at}")
     return "\n".join(lines) + "\n"
