@@ -27,6 +27,14 @@ def test_answering_follows_the_choice_and_crosses_jumps_into_other_trees(catalog
     assert walk.trees == ("triage", "network")
 
 
+def test_a_jump_with_a_landing_node_goes_on_there_without_asking_again(catalog: Catalog) -> None:
+    walk = Walk.start(catalog, "triage").answer("no_code")
+
+    assert walk.outcome is not None and walk.outcome.id == "login_sms"
+    assert walk.trees == ("triage", "login")
+    assert walk.back().question is not None and walk.back().question.id == "triage_problem"
+
+
 def test_a_walk_ends_at_an_outcome(catalog: Catalog) -> None:
     walk = Walk.start(catalog, "triage").answer("network").answer("fail")
 
@@ -143,6 +151,7 @@ def test_every_path_of_a_tree_ends_at_an_outcome(catalog: Catalog) -> None:
         ({"triage_problem": "network", "net_other_apps": "fail"}, "net_is_network"),
         ({"triage_problem": "login", "login_symptom": "wrong_password"}, "login_reset"),
         ({"triage_problem": "login", "login_symptom": "no_sms"}, "login_sms"),
+        ({"triage_problem": "no_code"}, "login_sms"),
     ]
 
 

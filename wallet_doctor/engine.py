@@ -109,7 +109,7 @@ def _settle(catalog: Catalog, node_id: str, trees: tuple[str, ...]) -> tuple[Que
         target = catalog.trees.get(node.target)
         if target is None:
             raise UnknownTree(node.target, list(catalog.trees))
-        node_id, trees = target.start, (*trees, target.id)
+        node_id, trees = node.landing(target), (*trees, target.id)
     raise BrokenWalk(None)
 
 

@@ -38,7 +38,7 @@ _NODE_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("kind", "title", "severity", "summary", "steps"),
         ("contact", "prepare", "escalate", "later", "related"),
     ),
-    "jump": (("kind", "tree"), ()),
+    "jump": (("kind", "tree"), ("node",)),
 }
 
 
@@ -237,7 +237,10 @@ class _Reader(ValueReader):
         if kind == "outcome":
             return self.outcome(fields, node_id, tree_id, loc)
         target = self.ident(fields["tree"][1], "jump target", node_id)
-        return Jump(node_id, tree_id, target, loc) if target else None
+        land = self.ident(fields["node"][1], "jump landing node", node_id) if "node" in fields else None
+        if not target or ("node" in fields and not land):
+            return None
+        return Jump(node_id, tree_id, target, loc, land)
 
     def question(
         self, fields: dict[str, tuple[Node, Node]], node_id: str, tree_id: str, kind: str, loc: Location

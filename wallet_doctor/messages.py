@@ -143,6 +143,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "outline.heading": {"zh-CN": "{tree}（第 {version} 版）", "en": "{tree} (version {version})"},
     "outline.see_above": {"zh-CN": "（见上文）", "en": " (see above)"},
     "outline.continues": {"zh-CN": "转到诊断树“{tree}”", "en": "continues in tree '{tree}'"},
+    "outline.lands": {"zh-CN": "的“{node}”", "en": " at '{node}'"},
     "outline.probe": {"zh-CN": "自动检查 {probe}", "en": "probe {probe}"},
     "kind.question": {"zh-CN": "问题", "en": "question"},
     "kind.check": {"zh-CN": "检查", "en": "check"},

@@ -155,14 +155,20 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Jump:
-    """Continue the walk at the start of another tree."""
+    """Continue the walk in another tree: at its start, or at `land` (a node of that tree) when the question
+    that led here already asked what the target tree's first questions would ask again."""
 
     id: str
     tree: str
     target: str
     loc: Location
+    land: str | None = None
 
     kind = "jump"
+
+    def landing(self, target: Tree) -> str:
+        """The node of `target` where the walk goes on."""
+        return self.land or target.start
 
 
 Node = Question | Outcome | Jump

@@ -41,5 +41,7 @@ def outline(catalog: Catalog, tree_id: str, lang: str) -> str:
             lines.append(f"{pad}{via}{node_id} [{kind}] {clean(node.title.get(lang))}")
         elif isinstance(node, Jump):
             continues = msg("outline.continues", lang).format(tree=node.target)
+            if node.land:
+                continues += msg("outline.lands", lang).format(node=node.land)
             lines.append(f"{pad}{via}{node_id} [{msg('kind.jump', lang)}] {continues}")
     return "\n".join(lines) + "\n"

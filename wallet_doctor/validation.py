@@ -99,13 +99,16 @@ def _references(catalog: Catalog) -> Iterator[Problem]:
                             node.id,
                         )
             elif isinstance(node, Jump):
-                if node.target not in catalog.trees:
+                target = catalog.trees.get(node.target)
+                if target is None:
                     yield _error(
                         node.loc,
                         f"The jump goes to tree '{node.target}', which does not exist.",
                         f"Use one of the trees: {', '.join(trees)}.",
                         node.id,
                     )
+                elif node.land is not None:
+                    yield from _landing(node, target)
             else:
                 for tree_id in node.related:
                     if tree_id not in catalog.trees:
@@ -118,6 +121,26 @@ def _references(catalog: Catalog) -> Iterator[Problem]:
                 yield from _uses(node.items(), blocks, catalog, node.id)
     for block in catalog.shared.values():
         yield from _uses(block.items, blocks, catalog, None)
+
+
+def _landing(jump: Jump, target: Tree) -> Iterator[Problem]:
+    """A jump lands on a question or outcome of the tree it names, never on another jump."""
+    landing = target.nodes.get(jump.land or "")
+    if landing is None:
+        yield _error(
+            jump.loc,
+            f"The jump lands on '{jump.land}', which is not a node of tree '{target.id}'.",
+            f"Name a question or outcome of tree '{target.id}' in `node:`, or leave `node:` out to start at "
+            f"'{target.start}'.",
+            jump.id,
+        )
+    elif isinstance(landing, Jump):
+        yield _error(
+            jump.loc,
+            f"The jump lands on '{jump.land}', which is itself a jump.",
+            f"Land on where that jump leads (tree '{landing.target}'), or on a question of tree '{target.id}'.",
+            jump.id,
+        )
 
 
 def _uses(
@@ -138,7 +161,7 @@ def _successors(catalog: Catalog, node: Node) -> list[str]:
         return [c.next for c in node.choices]
     if isinstance(node, Jump):
         target = catalog.trees.get(node.target)
-        return [target.start] if target is not None else []
+        return [node.landing(target)] if target is not None else []
     return []
 
 
@@ -192,7 +215,17 @@ def _dead_ends(catalog: Catalog) -> Iterator[Problem]:
 
 
 def _reachable(catalog: Catalog, tree: Tree) -> set[str]:
-    return set(breadth_first(tree.start, tree.next_nodes))
+    """The nodes of `tree` some walk reaches: from its start, or from where a jump of another tree lands."""
+    landings = [
+        node.land
+        for other in catalog.jumps_into(tree.id)
+        for node in catalog.trees[other].nodes.values()
+        if isinstance(node, Jump) and node.target == tree.id and node.land
+    ]
+    reached: set[str] = set()
+    for start in (tree.start, *landings):
+        reached.update(breadth_first(start, tree.next_nodes))
+    return reached
 
 
 def _unreachable(catalog: Catalog) -> Iterator[Problem]:

@@ -104,7 +104,7 @@ def _node(catalog: Catalog, node: Question | Outcome | Jump, lang: str) -> dict[
             ],
             "related": [t for t in node.related if t in catalog.trees],
         }
-    return {"kind": "jump", "id": node.id, "tree": node.tree, "target": node.target}
+    return {"kind": "jump", "id": node.id, "tree": node.tree, "target": node.target, "land": node.land}
 
 
 def _steps(catalog: Catalog, outcome: Outcome, lang: str) -> list[dict[str, Any]]:

@@ -128,7 +128,8 @@ def _target(catalog: Catalog, node_id: str, lang: str) -> str:
     node = catalog.node(node_id)
     if isinstance(node, Jump):
         target = catalog.trees[node.target]
-        return f"{msg('docs.continues_in', lang)} {link(target.title.get(lang), f'{target.id}.md')}"
+        anchor = f"#{node.land}" if node.land else ""
+        return f"{msg('docs.continues_in', lang)} {link(target.title.get(lang), f'{target.id}.md{anchor}')}"
     if isinstance(node, Question):
         return link(node.text.get(lang), f"#{node.id}")
     if isinstance(node, Outcome):

@@ -1,5 +1,5 @@
 /* The offline troubleshooter: walks the embedded trees exactly as wallet-doctor's engine does (jumps continue
-   at the target tree's start; back undoes the last answer, across jumps too). Tree text is only ever put in
+   at the target tree's start, or at the node they land on; back undoes the last answer, across jumps too). Tree text is only ever put in
    with textContent, never parsed as HTML. */
 (function () {
   "use strict";
@@ -66,7 +66,7 @@
       const target = own(data.trees, node.target);
       if (!target) return null;
       trees.push(node.target);
-      nodeId = target.start;
+      nodeId = node.land || target.start;
     }
     return null;
   }
