@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
-# Plain (not slotted) dataclasses: they are created at import and unpickled from the catalog cache on every
+# Plain (not slotted) dataclasses: they are created at import and read back from the catalog cache on every
 # call, and both are markedly faster without __slots__ (see bench/).
 from types import MappingProxyType
 
