@@ -8,23 +8,31 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from wallet_doctor.errors import Problem
-from wallet_doctor.model import Catalog, Item, Jump, Location, Node, Outcome, Question, Tree
+from wallet_doctor.model import Catalog, Item, Jump, Location, Node, Outcome, Question, SharedBlock, Tree
 
 FRAUD_TREE = "fraud_check"
 CONTACT_SUPPORT = "contact_support"
 
 
+MAX_EXPANDED_ITEMS = 1000  # an outcome's steps are read by a person; shared blocks could multiply them
+
+
 def validate(catalog: Catalog) -> list[Problem]:
     """Every problem of the catalog, errors and warnings, in file and line order."""
+    sizes, block_problems = _shared_block_sizes(catalog)
+    # Outcomes too large to expand are reported and left out of the checks that expand them.
+    oversized, size_problems = _oversized_outcomes(catalog, sizes)
     problems = [
         *_duplicate_node_ids(catalog),
         *_references(catalog),
+        *block_problems,
+        *size_problems,
         *_cycles(catalog),
-        *_dead_ends(catalog),
+        *_dead_ends(catalog, oversized),
         *_unreachable(catalog),
         *_missing_help(catalog),
         *_unused_blocks(catalog),
-        *_support_without_fraud_check(catalog),
+        *_support_without_fraud_check(catalog, oversized),
     ]
     return sorted(problems, key=lambda p: (p.file, p.line, p.message))
 
@@ -120,6 +128,80 @@ def _uses(
             )
 
 
+def _shared_block_sizes(catalog: Catalog) -> tuple[dict[str, int], list[Problem]]:
+    """How many items each shared block expands to (counted, never expanded; capped just above the limit),
+    and the problems: blocks that use themselves, directly or in a circle, and blocks that expand to more
+    than MAX_EXPANDED_ITEMS while every block they use stays within it (the cause, reported once)."""
+    sizes: dict[str, int] = {}
+    problems: list[Problem] = []
+    on_path: dict[str, int] = {}
+    for root in catalog.shared:
+        if root in sizes:
+            continue
+        path = [root]
+        on_path[root] = 0
+        iterators = [iter(catalog.shared[root].items)]
+        while iterators:
+            item = next(iterators[-1], None)
+            if item is None:
+                iterators.pop()
+                block = catalog.shared[path.pop()]
+                del on_path[block.id]
+                _count(catalog, block, sizes, problems)
+                continue
+            used = item.use
+            if used is None or used not in catalog.shared or used in sizes:
+                continue
+            if used in on_path:
+                loop = [*path[on_path[used] :], used]
+                problems.append(
+                    _error(
+                        item.loc,
+                        f"Shared blocks use each other in a circle: {' -> '.join(loop)}.",
+                        "Remove one of these uses: a block cannot include itself.",
+                    )
+                )
+                continue
+            on_path[used] = len(path)
+            path.append(used)
+            iterators.append(iter(catalog.shared[used].items))
+    return sizes, problems
+
+
+def _count(catalog: Catalog, block: SharedBlock, sizes: dict[str, int], problems: list[Problem]) -> None:
+    # A use of a block still on the path (a circle, reported) or of a missing block counts as nothing.
+    total = sum(sizes.get(item.use, 0) if item.use is not None else 1 for item in block.items)
+    sizes[block.id] = min(total, MAX_EXPANDED_ITEMS + 1)
+    parts_fit = all(sizes.get(item.use, 0) <= MAX_EXPANDED_ITEMS for item in block.items if item.use is not None)
+    if total > MAX_EXPANDED_ITEMS and parts_fit:
+        problems.append(_too_large(block.loc, f"Shared block '{block.id}'", None))
+
+
+def _too_large(loc: Location, what: str, node: str | None) -> Problem:
+    return _error(
+        loc,
+        f"{what} expands to more than {MAX_EXPANDED_ITEMS:,} items: every `use` copies the whole block it names.",
+        "Use blocks inside one another less often; an outcome lists the few steps a person will follow.",
+        node,
+    )
+
+
+def _oversized_outcomes(catalog: Catalog, sizes: dict[str, int]) -> tuple[set[int], list[Problem]]:
+    """The outcomes (by identity) whose items expand to more than MAX_EXPANDED_ITEMS, and a problem for each
+    one that is too large by itself (not because a block it uses already is)."""
+    oversized: set[int] = set()
+    problems: list[Problem] = []
+    for tree in catalog.trees.values():
+        for outcome in tree.outcomes:
+            items = list(_items(outcome))
+            total = sum(sizes.get(item.use, 0) if item.use is not None else 1 for item in items)
+            if total > MAX_EXPANDED_ITEMS:
+                oversized.add(id(outcome))
+                if all(sizes.get(item.use, 0) <= MAX_EXPANDED_ITEMS for item in items if item.use is not None):
+                    problems.append(_too_large(outcome.loc, "The outcome", outcome.id))
+    return oversized, problems
+
+
 def _successors(catalog: Catalog, node: Node) -> list[str]:
     if isinstance(node, Question):
         return [c.next for c in node.choices]
@@ -166,10 +248,10 @@ def _cycles(catalog: Catalog) -> Iterator[Problem]:
                 iterators.append(iter(_successors(catalog, node)))
 
 
-def _dead_ends(catalog: Catalog) -> Iterator[Problem]:
+def _dead_ends(catalog: Catalog, oversized: set[int]) -> Iterator[Problem]:
     for tree in catalog.trees.values():
         for outcome in tree.outcomes:
-            if not catalog.expand(outcome.steps):
+            if id(outcome) not in oversized and not catalog.expand(outcome.steps):
                 yield _error(
                     outcome.loc,
                     "The outcome gives no steps, so a user who reaches it is left with nothing to do.",
@@ -231,7 +313,7 @@ def _unused_blocks(catalog: Catalog) -> Iterator[Problem]:
             )
 
 
-def _support_without_fraud_check(catalog: Catalog) -> Iterator[Problem]:
+def _support_without_fraud_check(catalog: Catalog, oversized: set[int]) -> Iterator[Problem]:
     """Wherever we send a user to 'support', the fraud check must be one step away (impostors pose as support)."""
     if FRAUD_TREE not in catalog.trees:
         return
@@ -239,6 +321,8 @@ def _support_without_fraud_check(catalog: Catalog) -> Iterator[Problem]:
         if tree.id == FRAUD_TREE:
             continue
         for outcome in tree.outcomes:
+            if id(outcome) in oversized:
+                continue
             sends_to_support = any(r.source == CONTACT_SUPPORT for r in catalog.expand(_items(outcome)))
             if sends_to_support and FRAUD_TREE not in outcome.related:
                 yield _warning(
