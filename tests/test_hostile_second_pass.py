@@ -3,8 +3,13 @@ output and signals that once crashed, hung, ran out of memory or said the wrong 
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
+from typing import Any
+
+from tests.conftest import FIXTURE_FLAGS
+from wallet_doctor.cli import app
 
 TREE = """tree: t
 version: 1
@@ -74,3 +79,80 @@ def test_an_outcome_too_large_by_itself_is_refused_where_it_is_written(cli, tmp_
         "copies the whole block it names. Fix: Use blocks inside one another less often; an outcome lists the "
         "few steps a person will follow."
     ]
+
+
+# -- batch lines ------------------------------------------------------------------------------------------
+
+
+def _batch(cli, data: bytes, flags: tuple[str, ...] = tuple(FIXTURE_FLAGS)) -> tuple[int, list[dict[str, Any]]]:
+    result = cli.runner.invoke(app, ["batch", "-", *flags], input=data, catch_exceptions=False)
+    return result.exit_code, [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def _error(line: int, case_id: Any, message: str) -> dict[str, Any]:
+    return {
+        "schema_version": 1,
+        "id": case_id,
+        "line": line,
+        "status": "error",
+        "error": {"exit_code": 4, "message": message},
+    }
+
+
+NOT_JSON = 'The line is not JSON ({}). Write one object a line: {{"id": ..., "answers": {{...}}}}.'
+
+
+def test_batch_refuses_lone_surrogates_and_numbers_json_cannot_hold_and_goes_on(cli) -> None:
+    lines = [
+        rb'{"id": "\ud800"}',
+        rb'{"id": "a", "answers": {"\udc80": "x"}}',
+        b'{"id": NaN}',
+        b'{"id": -Infinity}',
+        b'{"id": 1e400}',
+        b'{"id": "pair \\ud83d\\ude00", "answers": {"triage_problem": "login"}}',
+    ]
+
+    code, results = _batch(cli, b"\n".join(lines) + b"\n")
+
+    surrogate = (
+        "The line holds a lone surrogate escape (such as \\ud800), which is not text. Write each character whole."
+    )
+    assert results[:5] == [
+        _error(1, 1, surrogate),
+        _error(2, 2, surrogate),
+        _error(3, 3, NOT_JSON.format("NaN is not a JSON number")),
+        _error(4, 4, NOT_JSON.format("-Infinity is not a JSON number")),
+        _error(5, 5, NOT_JSON.format("1e400 is too large a number")),
+    ]
+    assert results[5]["id"] == "pair \N{GRINNING FACE}"
+    assert code == 4
+
+
+def test_batch_keeps_the_id_of_a_first_line_written_with_a_byte_order_mark(cli) -> None:
+    _, results = _batch(cli, b'\xef\xbb\xbf{"id": "first", "answers": {"triage_problem": "login"}}\n')
+
+    assert results[0]["id"] == "first"
+    assert results[0]["status"] != "error"
+
+
+def test_batch_refuses_a_line_over_64_kb_without_keeping_it_and_goes_on(cli) -> None:
+    huge = b'{"id": "big", "answers": {' + b",".join(b'"q%d": "x"' % i for i in range(40_000)) + b"}}"
+    started = time.monotonic()
+
+    code, results = _batch(cli, huge + b'\n{"id": "next"}\n')
+
+    assert time.monotonic() - started < 5
+    assert results[0] == _error(1, 1, "The line is longer than 64 KB. A case holds a few answers only.")
+    assert results[1]["id"] == "next"
+    assert code == 4
+
+
+def test_many_unknown_answers_cost_one_close_match_not_one_each(cli) -> None:
+    answers = {f"unknown_question_{i}": "x" for i in range(2_000)}
+    line = json.dumps({"id": "many", "answers": answers}).encode()
+    started = time.monotonic()
+
+    _, results = _batch(cli, (line + b"\n") * 20, flags=())  # the built-in trees: many questions to match
+
+    assert time.monotonic() - started < 3
+    assert results[0]["error"]["message"].startswith("Tree 'triage' asks no question 'unknown_question_0'")
