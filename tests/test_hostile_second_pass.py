@@ -156,3 +156,16 @@ def test_many_unknown_answers_cost_one_close_match_not_one_each(cli) -> None:
 
     assert time.monotonic() - started < 3
     assert results[0]["error"]["message"].startswith("Tree 'triage' asks no question 'unknown_question_0'")
+
+
+# -- numbers Python cannot read ---------------------------------------------------------------------------
+
+
+def test_an_answer_of_5000_digits_is_an_unknown_choice_not_a_crash(cli, tmp_path: Path) -> None:
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(f"triage_problem: {'1' * 5000}\n", encoding="utf-8")
+
+    result = cli("run", "triage", "--answers", str(answers), *FIXTURE_FLAGS, "--format", "json")
+
+    assert result.exit_code == 4
+    assert result.stderr.startswith(f"wallet-doctor: Question 'triage_problem' has no choice '{'1' * 5000}'.")

@@ -29,7 +29,9 @@ from wallet_doctor.model import Node as TreeNode
 from wallet_doctor.sources import tree_files
 from wallet_doctor.yaml_safe import Mapping, Node, Scalar, Sequence, compose, is_null
 
-ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
+ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*")  # always with fullmatch: `$` also matches before a final newline
+_RESERVED_TREE_IDS = ("index",)
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")
 _TREE_KEYS = {"required": ("tree", "version", "title", "summary", "start", "nodes"), "optional": ("keywords",)}
 _NODE_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "question": (("kind", "text", "choices"), ("help",)),
@@ -154,6 +156,13 @@ class _Reader:
             self.add(root, f"The tree has no '{key}'.", f"Add `{key}:` at the top level (see docs/tree-format.md).")
         tree_key, tree_value = fields["tree"]
         tree_id = self.ident(tree_value, "tree id", None)
+        if tree_id in _RESERVED_TREE_IDS:
+            self.add(
+                tree_value,
+                f"The tree id '{tree_id}' is taken: the docs write their index page as {tree_id}.md.",
+                f"Choose another id, such as '{tree_id}_tree'.",
+            )
+            tree_id = None
         version = self.integer(fields["version"][1], "version", None) if "version" in fields else None
         title = self.text(fields["title"][1], "title", None) if "title" in fields else None
         summary = self.text(fields["summary"][1], "summary", None) if "summary" in fields else None
@@ -221,7 +230,7 @@ class _Reader:
             if kind is not None:
                 self.add(
                     kind_node,
-                    f"Unknown node kind '{kind}'{did_you_mean(kind, _NODE_KEYS)}.",
+                    f"Unknown node kind '{_shown(kind)}'{did_you_mean(kind, _NODE_KEYS)}.",
                     "Use one of: question, check, outcome, jump.",
                     node_id,
                 )
@@ -424,26 +433,28 @@ class _Reader:
         """A text that must be one of `allowed`; anything else is reported with the closest one."""
         value = self.string(node, what, node_id)
         if value is not None and value not in allowed:
-            message = f"Unknown {what} '{value}'{did_you_mean(value, allowed)}."
+            message = f"Unknown {what} '{_shown(value)}'{did_you_mean(value, allowed)}."
             self.add(node, message, f"Use one of: {', '.join(allowed)}.", node_id)
             return None
         return value
 
     def ident(self, node: Node, what: str, node_id: str | None) -> str | None:
         value = self.string(node, what, node_id)
-        if value is not None and not ID_PATTERN.match(value):
-            self.add(node, f"The {what} '{value}' is not a valid id.", _id_fix(value), node_id)
+        if value is not None and not ID_PATTERN.fullmatch(value):
+            self.add(node, f"The {what} '{_shown(value)}' is not a valid id.", _id_fix(value), node_id)
             return None
         return value
 
     def check_id(self, key: Node, value: str, what: str, node_id: str | None) -> bool:
-        if ID_PATTERN.match(value):
+        if ID_PATTERN.fullmatch(value):
             return True
-        self.add(key, f"The {what} '{value}' is not a valid id.", _id_fix(value), node_id)
+        self.add(key, f"The {what} '{_shown(value)}' is not a valid id.", _id_fix(value), node_id)
         return False
 
     def integer(self, node: Node, what: str, node_id: str | None) -> int | None:
-        if isinstance(node, Scalar) and node.plain and node.value.isdigit() and int(node.value) >= 1:
+        # ASCII digits only ('²'.isdigit() is true, and int() refuses it), and few of them (int() refuses
+        # more than 4,300).
+        if isinstance(node, Scalar) and node.plain and _WHOLE_NUMBER.fullmatch(node.value) and int(node.value) >= 1:
             return int(node.value)
         self.add(node, f"'{what}' should be a whole number from 1 up.", f"Write `{what}: 1`, and count up.", node_id)
         return None
@@ -463,7 +474,7 @@ class _Reader:
             if name not in allowed:
                 self.add(
                     key,
-                    f"Unknown key '{name}' in {_article(what)}{did_you_mean(name, allowed)}.",
+                    f"Unknown key '{_shown(name)}' in {_article(what)}{did_you_mean(name, allowed)}.",
                     f"Use only: {', '.join(allowed)}.",
                     node_id,
                 )
@@ -488,7 +499,15 @@ def _describe(node: Node) -> str:
         return "a list"
     if is_null(node):
         return "nothing"
-    return f"'{node.value}'"
+    return f"'{_shown(node.value)}'"
+
+
+def _shown(value: str) -> str:
+    """A value quoted in a message, with control characters (a newline, a terminal escape) written as escapes,
+    so a message stays one line and cannot drive the terminal."""
+    if value.isprintable():
+        return value
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in value)
 
 
 def _id_fix(value: str) -> str:

@@ -28,6 +28,7 @@ _STANDARD = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {"!", *(_STANDARD + t for t in ("null", "bool", "int", "float", "str", "timestamp", "seq", "map"))}
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _INTEGER = re.compile(r"[-+]?[0-9]+")
+_MAX_DIGITS = 4000
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 
 
@@ -267,7 +268,7 @@ def _scalar(node: Scalar) -> object:
     if value in _NULLS:
         return None
     if _INTEGER.fullmatch(value):
-        return int(value)
+        return int(value) if len(value) <= _MAX_DIGITS else value  # int() refuses more digits: keep the text
     if _FLOAT.fullmatch(value):
         return float(value)
     return value
