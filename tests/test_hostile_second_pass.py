@@ -169,3 +169,20 @@ def test_an_answer_of_5000_digits_is_an_unknown_choice_not_a_crash(cli, tmp_path
 
     assert result.exit_code == 4
     assert result.stderr.startswith(f"wallet-doctor: Question 'triage_problem' has no choice '{'1' * 5000}'.")
+
+
+def test_a_3_gb_tree_file_is_refused_without_being_read(cli, tmp_path: Path) -> None:
+    folder = tmp_path / "trees"
+    folder.mkdir()
+    with (folder / "huge.yaml").open("wb") as handle:
+        handle.write(b"tree: t\n")
+        handle.truncate(3 * 1024**3)  # sparse: costs no disk, but reading it would take 3 GB of memory
+    started = time.monotonic()
+
+    checked = cli("validate", str(folder))
+
+    assert time.monotonic() - started < 2
+    assert checked.stdout.splitlines() == [
+        f"{folder}/huge.yaml: error: The file is 3072.0 MB; tree files may be at most 5 MB. "
+        "Fix: Split it into smaller trees."
+    ]
