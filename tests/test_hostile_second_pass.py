@@ -3,13 +3,22 @@ output and signals that once crashed, hung, ran out of memory or said the wrong 
 
 from __future__ import annotations
 
+import errno
 import json
+import os
+import shlex
+import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import FIXTURE_FLAGS
+import pytest
+
+from tests.conftest import FIXTURE_FLAGS, REPO, VALID
 from wallet_doctor.cli import app
+from wallet_doctor.errors import UnsafeFile
+from wallet_doctor.files import write_atomic
 
 TREE = """tree: t
 version: 1
@@ -186,3 +195,75 @@ def test_a_3_gb_tree_file_is_refused_without_being_read(cli, tmp_path: Path) -> 
         f"{folder}/huge.yaml: error: The file is 3072.0 MB; tree files may be at most 5 MB. "
         "Fix: Split it into smaller trees."
     ]
+
+
+# -- closed and failing standard streams ------------------------------------------------------------------
+
+
+def _shell(command: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """Run `python -m wallet_doctor` under sh, so that a test can close or redirect its streams."""
+    env = {**os.environ, "WALLET_DOCTOR_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(REPO)}
+    env.pop("WALLET_DOCTOR_DEBUG", None)
+    program = f"{shlex.quote(sys.executable)} -m wallet_doctor"
+    return subprocess.run(
+        ["sh", "-c", command.format(wd=program, trees=f"--trees {shlex.quote(str(VALID))} --no-builtin")],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize(
+    ("command", "what"),
+    [("{wd} batch - {trees} <&-", "the cases"), ("{wd} run triage --answers - {trees} <&-", "the answers")],
+)
+def test_reading_a_closed_standard_input_is_refused_with_exit_4(tmp_path: Path, command: str, what: str) -> None:
+    result = _shell(command, tmp_path)
+
+    assert (result.returncode, result.stderr) == (
+        4,
+        f"wallet-doctor: Standard input is closed, so {what} cannot be read from it. Give a file name instead of -.\n",
+    )
+
+
+def test_the_root_command_with_a_closed_standard_input_shows_the_first_question(tmp_path: Path) -> None:
+    result = _shell("{wd} <&-", tmp_path)
+
+    assert result.returncode == 3
+    assert "Traceback" not in result.stderr and "unexpected error" not in result.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("command", ["{wd} list {trees} >/dev/full", "{wd} show triage {trees} >/dev/full"])
+def test_a_full_disk_on_standard_output_is_the_users_to_fix_not_a_bug(tmp_path: Path, command: str) -> None:
+    result = _shell(command, tmp_path)
+
+    assert (result.returncode, result.stderr) == (
+        4,
+        "wallet-doctor: cannot write the output: No space left on device. Free some space, or write it elsewhere.\n",
+    )
+
+
+def test_a_closed_standard_output_is_refused_rather_than_losing_the_result(tmp_path: Path) -> None:
+    result = _shell("{wd} list {trees} >&-", tmp_path)
+
+    assert (result.returncode, result.stderr) == (
+        4,
+        "wallet-doctor: standard output is closed, so the result would be lost. Run it with its output going "
+        "to a terminal, a file or a pipe.\n",
+    )
+
+
+def test_a_full_disk_while_writing_a_file_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+
+    with pytest.raises(UnsafeFile) as raised:
+        write_atomic(tmp_path / "report.md", "text")
+
+    assert str(raised.value) == f"Cannot write '{tmp_path / 'report.md'}': No space left on device."
+    assert list(tmp_path.iterdir()) == []

@@ -221,7 +221,9 @@ def _probe_config() -> Any:
 
 
 def _may_prompt(no_input: bool) -> bool:
-    return not no_input and not os.environ.get("CI") and sys.stdin.isatty() and sys.stdout.isatty()
+    from wallet_doctor.files import is_terminal
+
+    return not no_input and not os.environ.get("CI") and is_terminal(sys.stdin) and is_terminal(sys.stdout)
 
 
 def _color(no_color: bool) -> bool:
@@ -443,7 +445,9 @@ def batch(
 
     language, catalog = _setup(lang, trees, no_builtin)
     if cases == "-":
-        summary = run_batch(sys.stdin.buffer, catalog, language, sys.stdout)
+        from wallet_doctor.files import standard_input
+
+        summary = run_batch(standard_input("the cases"), catalog, language, sys.stdout)
     else:
         try:
             stream = Path(cases).open("rb")  # noqa: SIM115 - closed by the with below; opened apart to word errors
@@ -493,11 +497,23 @@ def docs(
 
 def main() -> None:
     """The console script: run the app; an unexpected error is a bug, reported without a traceback."""
+    from wallet_doctor.files import CLOSED_OUTPUT, write_failure
+
+    if sys.stdout is None:
+        print(CLOSED_OUTPUT, file=sys.stderr)
+        sys.exit(EXIT_INVALID)
     try:
-        app(prog_name="wallet-doctor")
+        try:
+            app(prog_name="wallet-doctor")
+        finally:
+            sys.stdout.flush()  # a full disk shows here, not at exit where Python would only warn
     except KeyboardInterrupt:
         sys.exit(EXIT_INTERRUPTED)
     except Exception as exc:
+        failure = write_failure(exc)
+        if failure is not None:
+            print(failure, file=sys.stderr)
+            sys.exit(EXIT_INVALID)
         if os.environ.get("WALLET_DOCTOR_DEBUG"):
             raise
         print(f"wallet-doctor: unexpected error: {type(exc).__name__}: {exc}\n{BUG_REPORT}", file=sys.stderr)

@@ -3,11 +3,44 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import sys
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 from wallet_doctor.errors import UnsafeFile
+
+# Errors of a full, read-only or failing disk: the user's to fix, not a bug.
+_DISK_ERRORS = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS)
+CLOSED_OUTPUT = (
+    "wallet-doctor: standard output is closed, so the result would be lost. Run it with its output going to "
+    "a terminal, a file or a pipe."
+)
+
+
+def write_failure(exc: BaseException) -> str | None:
+    """The message for an error writing the output (a full disk...), or None when `exc` is something else."""
+    if isinstance(exc, OSError) and exc.errno in _DISK_ERRORS:
+        return f"wallet-doctor: cannot write the output: {exc.strerror}. Free some space, or write it elsewhere."
+    return None
+
+
+def standard_input(what: str) -> BinaryIO:
+    """Standard input as bytes, for `what` ('the answers', 'the cases'); a closed one (`<&-`) is refused."""
+    if sys.stdin is None or getattr(sys.stdin, "buffer", None) is None:
+        raise UnsafeFile(f"Standard input is closed, so {what} cannot be read from it. Give a file name instead of -.")
+    return sys.stdin.buffer
+
+
+def is_terminal(stream: object) -> bool:
+    """Whether `stream` (sys.stdin, sys.stdout) is a terminal; False when it is closed (None)."""
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except (OSError, ValueError):
+        return False
 
 
 def write_atomic(path: Path, content: str, *, overwrite: bool = False) -> None:
@@ -33,7 +66,9 @@ def write_atomic(path: Path, content: str, *, overwrite: bool = False) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+        if isinstance(exc, OSError):
+            raise UnsafeFile(f"Cannot write '{path}': {exc.strerror}.") from None
         raise
