@@ -267,3 +267,28 @@ def test_a_full_disk_while_writing_a_file_is_a_clear_error(tmp_path: Path, monke
 
     assert str(raised.value) == f"Cannot write '{tmp_path / 'report.md'}': No space left on device."
     assert list(tmp_path.iterdir()) == []
+
+
+# -- docs --out -------------------------------------------------------------------------------------------
+
+
+def test_docs_does_not_replace_a_hand_written_page_without_overwrite(cli, tmp_path: Path) -> None:
+    out = tmp_path / "docs"
+    out.mkdir()
+    (out / "index.md").write_text("# Our team's hand-written index\n", encoding="utf-8")
+
+    refused = cli("docs", "--out", str(out), *FIXTURE_FLAGS, "--format", "markdown")
+
+    assert refused.exit_code == 4
+    assert refused.stderr == (
+        f"wallet-doctor: '{out / 'index.md'}' already exist(s) and were not written by `wallet-doctor docs`. "
+        "Move them away, choose another --out, or add --overwrite to replace them.\n"
+    )
+    assert [p.name for p in out.rglob("*")] == ["index.md"]  # nothing else written either
+    assert (out / "index.md").read_text(encoding="utf-8") == "# Our team's hand-written index\n"
+
+    again = cli("docs", "--out", str(out), *FIXTURE_FLAGS, "--format", "markdown", "--overwrite")
+    regenerated = cli("docs", "--out", str(out), *FIXTURE_FLAGS, "--format", "markdown")
+
+    assert again.exit_code == regenerated.exit_code == 0  # pages it wrote itself are replaced without asking
+    assert "hand-written" not in (out / "index.md").read_text(encoding="utf-8")

@@ -481,6 +481,9 @@ def docs(
     ] = None,
     trees: TreesOption = None,
     no_builtin: NoBuiltinOption = False,
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help="Replace files in --out that wallet-doctor docs did not write.")
+    ] = False,
 ) -> None:
     """Write documentation generated from the trees: Markdown pages with Mermaid flowcharts, and a
     self-contained HTML troubleshooter per language. Regenerate the committed pages with
@@ -491,7 +494,8 @@ def docs(
 
     catalog = open_catalog(trees or [], builtin=not no_builtin)
     languages = [resolve(code) for code in langs] if langs else ["zh-CN", "en"]
-    written = generate(catalog, out, list(dict.fromkeys(languages)), [f.value for f in formats or list(DocsFormat)])
+    formats_chosen = [f.value for f in formats or list(DocsFormat)]
+    written = generate(catalog, out, list(dict.fromkeys(languages)), formats_chosen, overwrite=overwrite)
     typer.echo(f"Wrote {len(written)} file(s) to {out}.", err=True)
 
 

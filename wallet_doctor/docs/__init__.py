@@ -10,7 +10,7 @@ from pathlib import Path
 from wallet_doctor.docs.html import PAGE, troubleshooter
 from wallet_doctor.docs.markdown import index_page, root_index, tree_page
 from wallet_doctor.docs.order import tree_order
-from wallet_doctor.errors import WalletDoctorError
+from wallet_doctor.errors import UnsafeFile, WalletDoctorError
 from wallet_doctor.files import write_atomic
 from wallet_doctor.gcpause import collector_paused
 from wallet_doctor.model import Catalog
@@ -18,6 +18,9 @@ from wallet_doctor.model import Catalog
 __all__ = ["FORMATS", "generate", "pages"]
 
 FORMATS = ("markdown", "html")
+# Every page written carries this (Markdown on its first line, HTML in its head): a file without it was
+# written by someone else, and is replaced only with --overwrite.
+MARK = b"Generated from the decision trees by `wallet-doctor docs`."
 
 
 def pages(catalog: Catalog, langs: Sequence[str], formats: Sequence[str]) -> dict[str, str]:
@@ -40,13 +43,23 @@ def pages(catalog: Catalog, langs: Sequence[str], formats: Sequence[str]) -> dic
     return files
 
 
-def generate(catalog: Catalog, out: Path, langs: list[str], formats: list[str]) -> list[Path]:
+def generate(catalog: Catalog, out: Path, langs: list[str], formats: list[str], overwrite: bool = False) -> list[Path]:
     """Write the docs of `catalog` under `out` (created if missing) and return the files written. Existing
-    files of the same name are replaced, each one whole or not at all; no other file is touched."""
+    pages an earlier run wrote are replaced, each one whole or not at all; a file of the same name that it
+    did not write is replaced only with `overwrite`, and otherwise nothing is written. No other file is
+    touched."""
     if out.exists() and not out.is_dir():
         raise WalletDoctorError(f"'{out}' is a file. Give --out a folder (it is created if missing).")
     with collector_paused():  # the pages' data is large and cycle-free: see gcpause.py
         files = pages(catalog, langs, formats)
+    if not overwrite:
+        foreign = [out / relative for relative in files if not _replaceable(out / relative)]
+        if foreign:
+            more = f" and {len(foreign) - 1} more" if len(foreign) > 1 else ""
+            raise UnsafeFile(
+                f"'{foreign[0]}'{more} already exist(s) and were not written by `wallet-doctor docs`. Move them "
+                "away, choose another --out, or add --overwrite to replace them."
+            )
     written: list[Path] = []
     for relative, text in files.items():
         path = out / relative
@@ -59,3 +72,14 @@ def generate(catalog: Catalog, out: Path, langs: list[str], formats: list[str]) 
         write_atomic(path, text, overwrite=True)
         written.append(path)
     return written
+
+
+def _replaceable(path: Path) -> bool:
+    """True when `path` is free, or holds a page an earlier run wrote (it carries MARK near its start)."""
+    try:
+        with path.open("rb") as handle:
+            return MARK in handle.read(4096)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False  # a folder, or unreadable: not ours to replace
