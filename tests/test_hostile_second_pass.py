@@ -292,3 +292,49 @@ def test_docs_does_not_replace_a_hand_written_page_without_overwrite(cli, tmp_pa
 
     assert again.exit_code == regenerated.exit_code == 0  # pages it wrote itself are replaced without asking
     assert "hand-written" not in (out / "index.md").read_text(encoding="utf-8")
+
+
+def test_write_atomic_never_replaces_a_file_created_while_it_was_writing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "report.md"
+    sync = os.fsync
+
+    def someone_else_writes_first(fd: int) -> None:
+        sync(fd)
+        target.write_text("theirs\n", encoding="utf-8")  # after the exists() check, before the rename
+
+    monkeypatch.setattr(os, "fsync", someone_else_writes_first)
+
+    with pytest.raises(UnsafeFile) as raised:
+        write_atomic(target, "ours\n")
+
+    assert str(raised.value) == f"'{target}' already exists. Choose another file name, or allow overwriting it."
+    assert target.read_text(encoding="utf-8") == "theirs\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
+
+
+def test_write_atomic_writes_a_new_file_with_the_users_permissions(tmp_path: Path) -> None:
+    write_atomic(tmp_path / "new.md", "text\n")
+
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (tmp_path / "new.md").read_text(encoding="utf-8") == "text\n"
+    assert (tmp_path / "new.md").stat().st_mode & 0o777 == 0o666 & ~umask
+    assert [p.name for p in tmp_path.iterdir()] == ["new.md"]
+
+
+def test_write_atomic_on_a_file_system_without_hard_links_still_refuses_an_existing_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_links(source: object, target: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+
+    write_atomic(tmp_path / "new.md", "first\n")
+    with pytest.raises(UnsafeFile):
+        write_atomic(tmp_path / "new.md", "second\n")
+
+    assert (tmp_path / "new.md").read_text(encoding="utf-8") == "first\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["new.md"]

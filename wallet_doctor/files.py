@@ -43,10 +43,32 @@ def is_terminal(stream: object) -> bool:
         return False
 
 
+_EXISTS = "'{path}' already exists. Choose another file name, or allow overwriting it."
+# link() errors of file systems without hard links (FAT, some network shares): fall back to a check.
+_NO_LINKS = (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EMLINK, errno.EXDEV)
+
+
+def _place_new(temporary: str, path: Path) -> None:
+    """Give the written temporary file the name `path` only if no file has that name, atomically: a file
+    created there since the first check (by another program) is never replaced."""
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise UnsafeFile(_EXISTS.format(path=path)) from None
+    except OSError as exc:
+        if exc.errno not in _NO_LINKS:
+            raise
+        if os.path.lexists(path):
+            raise UnsafeFile(_EXISTS.format(path=path)) from None
+        os.replace(temporary, path)
+        return
+    os.unlink(temporary)
+
+
 def write_atomic(path: Path, content: str, *, overwrite: bool = False) -> None:
     """Write `content` to `path` whole or not at all. Refuses to replace an existing file unless `overwrite`."""
     if path.exists() and not overwrite:
-        raise UnsafeFile(f"'{path}' already exists. Choose another file name, or allow overwriting it.")
+        raise UnsafeFile(_EXISTS.format(path=path))
     if path.is_dir():
         raise UnsafeFile(f"'{path}' is a folder. Give a file name.")
     folder = path.parent if str(path.parent) else Path(".")
@@ -65,7 +87,10 @@ def write_atomic(path: Path, content: str, *, overwrite: bool = False) -> None:
             stream.write(content)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, path)
+        if overwrite:
+            os.replace(temporary, path)
+        else:
+            _place_new(temporary, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
