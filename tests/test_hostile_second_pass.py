@@ -17,8 +17,10 @@ import pytest
 
 from tests.conftest import FIXTURE_FLAGS, REPO, VALID
 from wallet_doctor.cli import app
+from wallet_doctor.docs.mermaid import flowchart, label
 from wallet_doctor.errors import UnsafeFile
 from wallet_doctor.files import write_atomic
+from wallet_doctor.sources import open_catalog
 
 TREE = """tree: t
 version: 1
@@ -338,3 +340,19 @@ def test_write_atomic_on_a_file_system_without_hard_links_still_refuses_an_exist
 
     assert (tmp_path / "new.md").read_text(encoding="utf-8") == "first\n"
     assert [p.name for p in tmp_path.iterdir()] == ["new.md"]
+
+
+# -- Mermaid ----------------------------------------------------------------------------------------------
+
+
+def test_a_mermaid_directive_in_tree_text_is_only_text(tmp_path: Path) -> None:
+    directive = "%%{init: {'theme': 'dark'}}%%"
+    folder = _tree(tmp_path / "trees", ["text: {zh-CN: 步骤, en: Step}"])
+    tree = folder / "t.yaml"
+    tree.write_text(tree.read_text(encoding="utf-8").replace("en: Question", f'en: "{directive}"'), encoding="utf-8")
+
+    chart = flowchart(open_catalog([folder], builtin=False), "t", "en")
+
+    assert label("50% off", 60) == '"50#37; off"'
+    assert "n_q(\"#37;#37;{init: {'theme': 'dark'}}#37;#37;\")" in chart.splitlines()[1]
+    assert "%" not in chart
