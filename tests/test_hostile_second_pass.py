@@ -20,6 +20,7 @@ from wallet_doctor.cli import app
 from wallet_doctor.docs.mermaid import flowchart, label
 from wallet_doctor.errors import UnsafeFile
 from wallet_doctor.files import write_atomic
+from wallet_doctor.paths import all_paths, count_paths
 from wallet_doctor.sources import open_catalog
 
 TREE = """tree: t
@@ -356,3 +357,57 @@ def test_a_mermaid_directive_in_tree_text_is_only_text(tmp_path: Path) -> None:
     assert label("50% off", 60) == '"50#37; off"'
     assert "n_q(\"#37;#37;{init: {'theme': 'dark'}}#37;#37;\")" in chart.splitlines()[1]
     assert "%" not in chart
+
+
+# -- paths ------------------------------------------------------------------------------------------------
+
+
+def _doubling_tree(folder: Path, questions: int) -> Path:
+    """`questions` two-way questions in a row, both choices leading to the next: 2**questions paths."""
+    folder.mkdir(parents=True)
+    nodes = []
+    for i in range(questions):
+        following = f"q{i + 1}" if i + 1 < questions else "done"
+        nodes.append(
+            f"  q{i}:\n    kind: question\n    text: {{zh-CN: 问题, en: Question}}\n"
+            f"    help: {{zh-CN: 帮助, en: Help}}\n    choices:\n"
+            f"      - {{id: a, label: {{zh-CN: 甲, en: A}}, next: {following}}}\n"
+            f"      - {{id: b, label: {{zh-CN: 乙, en: B}}, next: {following}}}\n"
+        )
+    (folder / "t.yaml").write_text(
+        "tree: t\nversion: 1\ntitle: {zh-CN: 标题, en: Title}\nsummary: {zh-CN: 摘要, en: Summary}\nstart: q0\n"
+        "nodes:\n" + "".join(nodes) + "  done:\n    kind: outcome\n    title: {zh-CN: 结果, en: Result}\n"
+        "    severity: low\n    summary: {zh-CN: 摘要, en: Summary}\n    steps:\n"
+        "      - text: {zh-CN: 步骤, en: Step}\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+@pytest.mark.parametrize("output", ["text", "json"])
+def test_paths_refuses_a_tree_with_millions_of_paths_saying_how_many(cli, tmp_path: Path, output: str) -> None:
+    folder = _doubling_tree(tmp_path / "trees", 25)
+    started = time.monotonic()
+
+    result = cli("paths", "t", "--format", output, "--trees", str(folder), "--no-builtin")
+
+    assert time.monotonic() - started < 5
+    assert (result.exit_code, result.stdout) == (4, "")
+    assert result.stderr == (
+        "wallet-doctor: Tree 't' has 33,554,432 ways through it, too many to list (at most 100,000). "
+        "Walk a part of it with `wallet-doctor run` and -a answers, or split the tree.\n"
+    )
+
+
+def test_paths_lists_a_tree_just_within_the_bound(cli, tmp_path: Path) -> None:
+    folder = _doubling_tree(tmp_path / "trees", 12)  # 4,096 paths
+
+    result = cli("paths", "t", "--format", "json", "--trees", str(folder), "--no-builtin")
+
+    assert result.exit_code == 0
+    assert len(json.loads(result.stdout)["paths"]) == 2**12
+
+
+def test_the_count_of_paths_is_the_number_listed(catalog) -> None:
+    for tree_id in catalog.trees:
+        assert count_paths(catalog, tree_id) == sum(1 for _ in all_paths(catalog, tree_id))
