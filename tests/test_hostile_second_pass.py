@@ -21,6 +21,8 @@ from wallet_doctor.docs.mermaid import flowchart, label
 from wallet_doctor.errors import UnsafeFile
 from wallet_doctor.files import write_atomic
 from wallet_doctor.paths import all_paths, count_paths
+from wallet_doctor.render.markdown import escape
+from wallet_doctor.render.text import clean
 from wallet_doctor.sources import open_catalog
 
 TREE = """tree: t
@@ -411,3 +413,33 @@ def test_paths_lists_a_tree_just_within_the_bound(cli, tmp_path: Path) -> None:
 def test_the_count_of_paths_is_the_number_listed(catalog) -> None:
     for tree_id in catalog.trees:
         assert count_paths(catalog, tree_id) == sum(1 for _ in all_paths(catalog, tree_id))
+
+
+# -- text from trees and from the user, in Markdown and in messages ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "markdown"),
+    [
+        ("Open https://evil.example/claim now", "Open https\\://evil.example/claim now"),
+        ("Go to www.evil.example", "Go to www\\.evil.example"),
+        ("Pay $5, then $x$", "Pay \\$5, then \\$x\\$"),
+    ],
+)
+def test_markdown_keeps_bare_urls_and_dollars_as_text(text: str, markdown: str) -> None:
+    from markdown_it import MarkdownIt
+
+    assert escape(text) == markdown
+    assert MarkdownIt("commonmark").render(markdown) == f"<p>{text}</p>\n"
+
+
+def test_clean_removes_the_arabic_letter_mark_and_unicode_line_separators() -> None:
+    assert clean("a\u061cb\u2028c\u2029d") == "abcd"
+
+
+def test_a_terminal_escape_in_an_answer_reaches_stderr_as_an_escape(cli) -> None:
+    result = cli("run", "triage", "-a", "x\x1b]0;owned\x07\u202e=1", *FIXTURE_FLAGS)
+
+    assert result.exit_code == 4
+    assert result.stderr.startswith("wallet-doctor: Tree 'triage' asks no question 'x\\x1b]0;owned\\x07\\u202e'.")
+    assert "\x1b" not in result.stderr

@@ -42,6 +42,23 @@ class WalletDoctorError(Exception):
 
     exit_code = EXIT_INVALID
 
+    def __str__(self) -> str:
+        # Messages quote what the user gave (-a keys, answers files, recorded walks): shown with control
+        # characters as escapes, so they cannot drive the terminal the message is printed on.
+        return printable(super().__str__())
+
+
+def printable(text: str) -> str:
+    """`text` with terminal control characters, bidirectional controls and line separators written as
+    escapes (newlines and tabs kept)."""
+    import re
+
+    from wallet_doctor.render.text import CONTROL_CHARACTERS
+
+    if text.isprintable() or not re.search(f"[{CONTROL_CHARACTERS}]", text):
+        return text
+    return re.sub(f"[{CONTROL_CHARACTERS}]", lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
 
 class InvalidTrees(WalletDoctorError):
     """The trees in force have errors; `problems` lists every one."""

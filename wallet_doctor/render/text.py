@@ -8,8 +8,9 @@ from typing import Any
 
 from wallet_doctor.messages import msg
 
-# Terminal control and bidirectional-override characters (newline and tab are kept).
-CONTROL_CHARACTERS = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069"
+# Terminal control characters, bidirectional marks and overrides (U+061C is Arabic's), and the Unicode line
+# and paragraph separators, which some terminals and editors break lines at (newline and tab are kept).
+CONTROL_CHARACTERS = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
 _CONTROL = re.compile(f"[{CONTROL_CHARACTERS}]")
 
 
