@@ -7,6 +7,7 @@ import errno
 import json
 import os
 import shlex
+import shutil
 import subprocess
 import sys
 import time
@@ -443,3 +444,29 @@ def test_a_terminal_escape_in_an_answer_reaches_stderr_as_an_escape(cli) -> None
     assert result.exit_code == 4
     assert result.stderr.startswith("wallet-doctor: Tree 'triage' asks no question 'x\\x1b]0;owned\\x07\\u202e'.")
     assert "\x1b" not in result.stderr
+
+
+# -- what is a tree file, which language ------------------------------------------------------------------
+
+
+def test_hidden_files_in_a_trees_folder_are_not_trees(cli, tmp_path: Path) -> None:
+    folder = tmp_path / "trees"
+    shutil.copytree(VALID, folder)
+    (folder / "._login.yaml").write_bytes(b"\x00\x05\x16\x07Mac OS X        \x00\x02")  # a macOS resource fork
+    (folder / ".draft.yaml").write_text("tree: [unfinished\n", encoding="utf-8")
+
+    result = cli("validate", str(folder))
+
+    assert result.exit_code == 0
+    assert result.stdout == ""
+
+
+def test_an_unknown_language_in_the_environment_is_an_error_not_ignored(cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WALLET_DOCTOR_LANG", "xx")
+
+    result = cli("list", *FIXTURE_FLAGS)
+
+    assert (result.exit_code, result.stdout) == (4, "")
+    assert result.stderr == (
+        "wallet-doctor: Unknown language 'xx' in $WALLET_DOCTOR_LANG. Use one of: zh-CN, en, or unset it.\n"
+    )

@@ -22,14 +22,22 @@ def normalise(value: str) -> str | None:
 
 
 def resolve(option: str | None) -> str:
-    """The language to use. An explicit but unknown --lang is an error; an unknown locale is not."""
+    """The language to use. An explicit but unknown --lang or $WALLET_DOCTOR_LANG is an error (set for this
+    program, it was meant); an unknown locale is not (it serves every program)."""
     if option:
         chosen = normalise(option)
         if chosen is None:
             raise WalletDoctorError(f"Unknown language '{option}'. Use one of: {', '.join(LANGUAGES)}.")
         return chosen
+    setting = os.environ.get(LANG_ENV, "").strip()
+    if setting:
+        chosen = normalise(setting)
+        if chosen is None:
+            raise WalletDoctorError(
+                f"Unknown language '{setting}' in ${LANG_ENV}. Use one of: {', '.join(LANGUAGES)}, or unset it."
+            )
+        return chosen
     for source in (
-        os.environ.get(LANG_ENV),
         os.environ.get("LC_ALL"),
         os.environ.get("LC_MESSAGES"),
         os.environ.get("LANG"),

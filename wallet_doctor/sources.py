@@ -23,10 +23,13 @@ def builtin_trees() -> Path:
 
 
 def tree_files(path: Path) -> list[Path]:
-    """The tree and shared-steps files of a folder, in a stable order; a single file is a folder of one."""
+    """The tree and shared-steps files of a folder, in a stable order; a single file is a folder of one.
+    Hidden files are not trees: an editor's `.x.yaml`, macOS's `._x.yaml` resource forks."""
     if path.is_file():
         return [path]
-    return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    return sorted(
+        p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith(".") and p.is_file()
+    )
 
 
 def tree_folders(extra: Sequence[Path] = (), builtin: bool = True) -> list[Path]:
