@@ -24,6 +24,7 @@ from wallet_doctor.files import write_atomic
 from wallet_doctor.paths import all_paths, count_paths
 from wallet_doctor.render.markdown import escape
 from wallet_doctor.render.text import clean
+from wallet_doctor.search import search
 from wallet_doctor.sources import open_catalog
 
 TREE = """tree: t
@@ -470,3 +471,14 @@ def test_an_unknown_language_in_the_environment_is_an_error_not_ignored(cli, mon
     assert result.stderr == (
         "wallet-doctor: Unknown language 'xx' in $WALLET_DOCTOR_LANG. Use one of: zh-CN, en, or unset it.\n"
     )
+
+
+def test_search_with_a_thousand_unique_words_is_quick_and_still_finds_the_tree() -> None:
+    catalog = open_catalog()  # the built-in trees: many keywords
+    noise = " ".join(f"zq{i:04d}x" for i in range(1000))
+    started = time.monotonic()
+
+    found = search(catalog, f"{noise} withdraw")
+
+    assert time.monotonic() - started < 1.5
+    assert [m.tree.id for m in found][:1] == ["withdrawal"]
