@@ -482,3 +482,17 @@ def test_search_with_a_thousand_unique_words_is_quick_and_still_finds_the_tree()
 
     assert time.monotonic() - started < 1.5
     assert [m.tree.id for m in found][:1] == ["withdrawal"]
+
+
+def test_a_tree_that_cannot_be_read_is_reported_once_not_at_every_reference_to_it(cli, tmp_path: Path) -> None:
+    folder = tmp_path / "trees"
+    shutil.copytree(VALID, folder)
+    login = folder / "login.yaml"
+    login.write_text(login.read_text(encoding="utf-8").replace("version: 1", "version: one"), encoding="utf-8")
+
+    result = cli("validate", str(folder))
+
+    assert result.exit_code == 4
+    assert result.stdout.splitlines() == [
+        f"{login}:3: error: 'version' should be a whole number from 1 up. Fix: Write `version: 1`, and count up."
+    ]

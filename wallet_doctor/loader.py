@@ -45,29 +45,44 @@ _YAML_1_1_BOOLEANS = {"yes", "no", "on", "off", "y", "n"}
 
 def load_file(path: Path, display: str | None = None) -> tuple[Tree | list[SharedBlock] | None, list[Problem]]:
     """Read one file: a Tree, the blocks of a shared-steps file, or None when it cannot be read."""
+    result, problems, _unreadable = _load_file(path, display)
+    return result, problems
+
+
+def _load_file(
+    path: Path, display: str | None = None
+) -> tuple[Tree | list[SharedBlock] | None, list[Problem], str | None]:
     file = display or str(path)
     try:
         with path.open("rb") as handle:
             # Sized before it is read: a 3 GB file was read whole (13 s, 3 GB of memory) to be refused.
             size = os.fstat(handle.fileno()).st_size
             if size > MAX_FILE_BYTES:
-                return None, [too_large(file, size)]
+                return None, [too_large(file, size)], None
             data = handle.read(MAX_FILE_BYTES + 1)  # it may have grown since: compose refuses that too
     except OSError as exc:
-        return None, [
-            Problem(file, 0, f"Cannot read the file: {exc.strerror}.", "Check that it exists and is readable.")
-        ]
-    return parse(data, file)
+        return (
+            None,
+            [Problem(file, 0, f"Cannot read the file: {exc.strerror}.", "Check that it exists and is readable.")],
+            None,
+        )
+    return _parse(data, file)
 
 
 def parse(data: bytes, file: str) -> tuple[Tree | list[SharedBlock] | None, list[Problem]]:
     """Parse the bytes of one tree or shared-steps file."""
+    result, problems, _unreadable = _parse(data, file)
+    return result, problems
+
+
+def _parse(data: bytes, file: str) -> tuple[Tree | list[SharedBlock] | None, list[Problem], str | None]:
+    """What parse() gives, and the id of a tree whose id could be read but not the rest (or None)."""
     root, problems = compose(data, file)
     if root is None or problems:
-        return None, problems
+        return None, problems, None
     reader = _Reader(file)
     result = reader.document(root, hashlib.sha256(data).hexdigest())
-    return result, reader.problems
+    return result, reader.problems, reader.unreadable_tree
 
 
 def load_catalog(directories: Iterable[Path]) -> tuple[Catalog, list[Problem]]:
@@ -81,12 +96,15 @@ def _load_catalog(directories: Iterable[Path]) -> tuple[Catalog, list[Problem]]:
     trees: dict[str, Tree] = {}
     shared: dict[str, SharedBlock] = {}
     problems: list[Problem] = []
+    unreadable: set[str] = set()
     for directory in directories:
         seen_trees: dict[str, Tree] = {}
         seen_blocks: dict[str, SharedBlock] = {}
         for path in tree_files(directory):
-            result, found = load_file(path, _display(path))
+            result, found, unreadable_tree = _load_file(path, _display(path))
             problems.extend(found)
+            if unreadable_tree is not None:
+                unreadable.add(unreadable_tree)
             if isinstance(result, Tree):
                 if result.id in seen_trees:
                     first = seen_trees[result.id].loc
@@ -101,7 +119,7 @@ def _load_catalog(directories: Iterable[Path]) -> tuple[Catalog, list[Problem]]:
                     seen_blocks[block.id] = block
         trees.update(seen_trees)
         shared.update(seen_blocks)
-    return Catalog(trees, shared), problems
+    return Catalog(trees, shared, frozenset(unreadable - trees.keys())), problems
 
 
 def _duplicate(loc: Location, what: str, ident: str, first: Location) -> Problem:
@@ -123,6 +141,7 @@ class _Reader:
     def __init__(self, file: str) -> None:
         self.file = file
         self.problems: list[Problem] = []
+        self.unreadable_tree: str | None = None  # a tree whose id was read, but not all the rest
 
     # -- the two kinds of file -------------------------------------------------------------------------
 
@@ -176,6 +195,7 @@ class _Reader:
         start = self.ident(fields["start"][1], "start", None) if "start" in fields else None
         nodes, broken = self.nodes(fields["nodes"][1], tree_id or "?") if "nodes" in fields else ({}, set())
         if None in (tree_id, version, title, summary, start) or missing:
+            self.unreadable_tree = tree_id  # its problems are reported; references to it are not dangling
             return None
         assert tree_id and version and title and summary and start  # narrowed by the check above
         return Tree(

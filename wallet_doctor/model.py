@@ -177,6 +177,7 @@ class Catalog:
 
     trees: Mapping[str, Tree]
     shared: Mapping[str, SharedBlock]
+    unreadable: frozenset[str] = frozenset()  # trees written but unreadable: already reported, not dangling
     _nodes: Mapping[str, Node] = field(init=False, repr=False, compare=False)
     _askable: dict[str, Mapping[str, Question]] = field(init=False, repr=False, compare=False)
     _jumps_into: dict[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)

@@ -94,7 +94,7 @@ def _references(catalog: Catalog) -> Iterator[Problem]:
                             node.id,
                         )
             elif isinstance(node, Jump):
-                if node.target not in catalog.trees:
+                if node.target not in catalog.trees and node.target not in catalog.unreadable:
                     yield _error(
                         node.loc,
                         f"The jump goes to tree '{node.target}', which does not exist.",
@@ -103,7 +103,7 @@ def _references(catalog: Catalog) -> Iterator[Problem]:
                     )
             else:
                 for tree_id in node.related:
-                    if tree_id not in catalog.trees:
+                    if tree_id not in catalog.trees and tree_id not in catalog.unreadable:
                         yield _error(
                             node.related_loc or node.loc,
                             f"'related' names tree '{tree_id}', which does not exist.",
