@@ -496,3 +496,68 @@ def test_a_tree_that_cannot_be_read_is_reported_once_not_at_every_reference_to_i
     assert result.stdout.splitlines() == [
         f"{login}:3: error: 'version' should be a whole number from 1 up. Fix: Write `version: 1`, and count up."
     ]
+
+
+# -- folders that cannot be read (chmod 000) --------------------------------------------------------------
+
+
+def _without_root_powers() -> list[str]:
+    """A prefix that makes permission bits apply: nothing for a normal user; for root, setpriv dropping the
+    capabilities that bypass them."""
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv: chmod 000 would not deny anything")
+    drop = "-dac_override,-dac_read_search"
+    return ["setpriv", f"--bounding-set={drop}", f"--inh-caps={drop}"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["validate", "{closed}"],
+            "Cannot read the trees folder '{closed}': Permission denied. Check its permissions.",
+        ),
+        (
+            ["list", "--trees", "{closed}"],
+            "Cannot read the trees folder '{closed}': Permission denied. Check its permissions.",
+        ),
+        (
+            ["validate", "{inner}"],
+            "Cannot reach '{inner}': Permission denied. Check the permissions of the folders above it.",
+        ),
+        (
+            ["validate", "{inner}/login.yaml"],
+            "Cannot reach '{inner}/login.yaml': Permission denied. Check the permissions of the folders above it.",
+        ),
+        (
+            ["list", "--trees", "{inner}"],
+            "Cannot read the trees folder '{inner}': Permission denied. Check its permissions.",
+        ),
+    ],
+    ids=["validate-closed", "trees-closed", "validate-below-closed", "validate-file-below-closed", "trees-below"],
+)
+def test_a_folder_that_cannot_be_read_is_our_exit_4_message(tmp_path: Path, args: list[str], message: str) -> None:
+    prefix = _without_root_powers()
+    closed, locked = tmp_path / "closed", tmp_path / "locked"
+    shutil.copytree(VALID, closed)
+    shutil.copytree(VALID, locked / "inner")
+    closed.chmod(0)
+    locked.chmod(0)
+    names = {"closed": str(closed), "inner": str(locked / "inner")}
+    env = {**os.environ, "WALLET_DOCTOR_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(REPO)}
+    try:
+        result = subprocess.run(
+            [*prefix, sys.executable, "-m", "wallet_doctor", *(a.format(**names) for a in args)],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+            timeout=60,
+        )
+    finally:
+        closed.chmod(0o755)
+        locked.chmod(0o755)
+
+    assert (result.returncode, result.stderr) == (4, f"wallet-doctor: {message.format(**names)}\n")

@@ -56,6 +56,7 @@ TreesOption = Annotated[
         help="A folder of your own trees, beside the built-in ones (same id replaces). Repeatable. "
         "Also $WALLET_DOCTOR_TREES.",
         show_default=False,
+        readable=False,  # sources.check_folder says what is wrong, with exit 4 (click's check exits 2)
     ),
 ]
 NoBuiltinOption = Annotated[
@@ -377,7 +378,10 @@ def search(
 def validate(
     directory: Annotated[
         Path | None,
-        typer.Argument(help="A tree file or a folder of trees to check on its own. Default: the trees in force."),
+        typer.Argument(
+            help="A tree file or a folder of trees to check on its own. Default: the trees in force.",
+            readable=False,  # sources.check_folder says what is wrong, with exit 4 (click's check exits 2)
+        ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
     output: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
@@ -385,11 +389,10 @@ def validate(
     no_builtin: NoBuiltinOption = False,
 ) -> None:
     """Check trees: syntax, types, translations, references, cycles, dead ends. Exit 4 on any error."""
-    from wallet_doctor.sources import check_folder, load, tree_folders
+    from wallet_doctor.sources import check_path, load, tree_folders
 
     if directory is not None:
-        if not directory.is_file():
-            check_folder(directory)
+        check_path(directory)
         folders = [directory]
     else:
         folders = tree_folders(trees or [], builtin=not no_builtin)
