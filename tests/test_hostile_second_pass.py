@@ -8,6 +8,7 @@ import json
 import os
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -561,3 +562,77 @@ def test_a_folder_that_cannot_be_read_is_our_exit_4_message(tmp_path: Path, args
         locked.chmod(0o755)
 
     assert (result.returncode, result.stderr) == (4, f"wallet-doctor: {message.format(**names)}\n")
+
+
+# -- killed with SIGTERM or SIGHUP ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_batch_killed_mid_stream_leaves_only_whole_lines(tmp_path: Path, signum: int) -> None:
+    results = tmp_path / "results.jsonl"
+    env = {**os.environ, "WALLET_DOCTOR_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(REPO)}
+    case = b'{"id": "case-with-a-longish-id-%d", "answers": {"triage_problem": "login"}}\n'
+    with results.open("wb") as out:
+        batch = subprocess.Popen(
+            [sys.executable, "-m", "wallet_doctor", "batch", "-", *FIXTURE_FLAGS],
+            stdin=subprocess.PIPE,
+            stdout=out,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+        assert batch.stdin is not None
+        batch.stdin.write(b"".join(case % i for i in range(1000)))  # more than one 8 KB buffer of results
+        batch.stdin.flush()
+        deadline = time.monotonic() + 30
+        while results.stat().st_size < 8192 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.5)  # it has read every case and waits for more, part of its output still buffered
+        batch.send_signal(signum)
+        batch.wait(timeout=30)
+        batch.stdin.close()
+        assert batch.stderr is not None
+        batch.stderr.close()
+
+    data = results.read_bytes()
+    assert data.endswith(b"\n")
+    ids = [json.loads(line)["id"] for line in data.splitlines()]
+    assert ids == [f"case-with-a-longish-id-{i}" for i in range(1000)]  # every case read was written
+    assert batch.returncode == 130
+
+
+def test_docs_killed_while_writing_leaves_the_old_pages_and_no_temporary_file(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    script = f"""
+import os, signal
+from pathlib import Path
+import wallet_doctor.files as files
+from wallet_doctor.docs import generate
+from wallet_doctor.sources import open_catalog
+
+out = Path({str(out)!r})
+catalog = open_catalog([Path({str(VALID)!r})], builtin=False)
+generate(catalog, out, ["en"], ["markdown"])
+for page in out.rglob("*.md"):
+    page.write_text(page.read_text(encoding="utf-8") + "old\\n", encoding="utf-8")
+sync, calls = os.fsync, []
+
+def killed_midway(fd):
+    sync(fd)
+    calls.append(fd)
+    if len(calls) == 3:
+        os.kill(os.getpid(), signal.SIGTERM)
+
+os.fsync = killed_midway
+try:
+    generate(catalog, out, ["en"], ["markdown"])
+except KeyboardInterrupt:
+    raise SystemExit(130)
+"""
+    env = {**os.environ, "WALLET_DOCTOR_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(REPO)}
+
+    result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60)
+
+    assert result.returncode == 130, result.stderr
+    pages = sorted(p.relative_to(out).as_posix() for p in out.rglob("*"))
+    assert pages == ["en", "en/index.md", "en/login.md", "en/network.md", "en/triage.md", "index.md"]
+    assert all(p.read_text(encoding="utf-8").endswith("old\n") for p in out.rglob("*.md"))

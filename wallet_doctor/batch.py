@@ -13,6 +13,7 @@ from typing import Any, BinaryIO, TextIO
 
 from wallet_doctor.engine import drive
 from wallet_doctor.errors import EXIT_INVALID, EXIT_NEEDS_ANSWER, EXIT_OK, WalletDoctorError
+from wallet_doctor.files import stop_on_termination
 from wallet_doctor.lang import normalise
 from wallet_doctor.model import TRIAGE, Catalog
 from wallet_doctor.render.data import SCHEMA_VERSION, walk_data
@@ -51,6 +52,12 @@ class CaseError(WalletDoctorError):
 def run_batch(stream: BinaryIO, catalog: Catalog, lang: str, out: TextIO) -> BatchSummary:
     """Read cases from `stream`, write one result line to `out` per case, and count what happened."""
     summary = BatchSummary()
+    with stop_on_termination():  # killed with SIGTERM/SIGHUP: stop between cases, every line written whole
+        _run(stream, catalog, lang, out, summary)
+    return summary
+
+
+def _run(stream: BinaryIO, catalog: Catalog, lang: str, out: TextIO, summary: BatchSummary) -> None:
     encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     # Many cases share few outcomes: each outcome is built and encoded once per language, then spliced in.
     outcomes: dict[tuple[str, str], Any] = {}
@@ -72,9 +79,7 @@ def run_batch(stream: BinaryIO, catalog: Catalog, lang: str, out: TextIO) -> Bat
             summary.needs_answer += status == "needs_answer"
             summary.errors += status == "error"
             line = encode(result)
-        out.write(line)
-        out.write("\n")
-    return summary
+        out.write(line + "\n")  # one write: a line is in the buffer whole or not at all
 
 
 def _lines(stream: BinaryIO) -> Iterable[bytes | None]:

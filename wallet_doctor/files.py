@@ -7,8 +7,9 @@ import errno
 import os
 import sys
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from wallet_doctor.errors import UnsafeFile
 
@@ -25,6 +26,36 @@ def write_failure(exc: BaseException) -> str | None:
     if isinstance(exc, OSError) and exc.errno in _DISK_ERRORS:
         return f"wallet-doctor: cannot write the output: {exc.strerror}. Free some space, or write it elsewhere."
     return None
+
+
+@contextlib.contextmanager
+def stop_on_termination(stop: Callable[[], None] | None = None) -> Iterator[None]:
+    """For the duration, SIGTERM and SIGHUP stop the program as Ctrl-C does (KeyboardInterrupt, or what
+    `stop` does): what is being written is finished or removed and the terminal restored, instead of dying
+    mid-write. A signal the caller ignores (nohup) stays ignored. Only the main thread can take signals."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: Any) -> None:
+        if stop is not None:
+            stop()
+            return
+        raise KeyboardInterrupt
+
+    previous: dict[int, Any] = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
+            previous[number] = signal.signal(number, interrupt)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def standard_input(what: str) -> BinaryIO:
@@ -69,6 +100,42 @@ def write_atomic(path: Path, content: str, *, overwrite: bool = False) -> None:
     """Write `content` to `path` whole or not at all. Refuses to replace an existing file unless `overwrite`."""
     if path.exists() and not overwrite:
         raise UnsafeFile(_EXISTS.format(path=path))
+    temporary = _written_beside(path, content)
+    try:
+        if overwrite:
+            os.replace(temporary, path)
+        else:
+            _place_new(temporary, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(exc, OSError):
+            raise UnsafeFile(f"Cannot write '{path}': {exc.strerror}.") from None
+        raise
+
+
+def write_all_atomic(files: dict[Path, str]) -> None:
+    """Write many files, replacing any of the same name, so that a failure or an interrupt while writing
+    leaves every one as it was: all are written beside their targets first, then each renamed in turn."""
+    written: list[tuple[str, Path]] = []
+    try:
+        for path, content in files.items():
+            written.append((_written_beside(path, content), path))
+        while written:
+            temporary, path = written[0]
+            os.replace(temporary, path)
+            written.pop(0)
+    except BaseException as exc:
+        for temporary, _path in written:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        if isinstance(exc, OSError):
+            raise UnsafeFile(f"Cannot write '{written[0][1] if written else ''}': {exc.strerror}.") from None
+        raise
+
+
+def _written_beside(path: Path, content: str) -> str:
+    """A new temporary file in `path`'s folder holding `content`, synced to disk; its name."""
     if path.is_dir():
         raise UnsafeFile(f"'{path}' is a folder. Give a file name.")
     folder = path.parent if str(path.parent) else Path(".")
@@ -87,13 +154,10 @@ def write_atomic(path: Path, content: str, *, overwrite: bool = False) -> None:
             stream.write(content)
             stream.flush()
             os.fsync(stream.fileno())
-        if overwrite:
-            os.replace(temporary, path)
-        else:
-            _place_new(temporary, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         if isinstance(exc, OSError):
             raise UnsafeFile(f"Cannot write '{path}': {exc.strerror}.") from None
         raise
+    return temporary

@@ -42,6 +42,7 @@ class Prompter:
             message, choices=options, instruction=instruction, use_shortcuts=len(choices) <= 36, **self.io
         )
         _WrappedChoice.attach(wrapped, question)
+        _end_of_input_quits(question)
         answer: Action = question.unsafe_ask()
         return answer
 
@@ -61,10 +62,26 @@ class Prompter:
         import questionary
 
         options = [questionary.Choice(title=yes, value=True), questionary.Choice(title=no, value=False)]
-        answer: bool = questionary.select(
+        question = questionary.select(
             message, choices=options, default=options[0] if default else options[1], **self.io
-        ).unsafe_ask()
+        )
+        _end_of_input_quits(question)
+        answer: bool = question.unsafe_ask()
         return answer
+
+
+def _end_of_input_quits(question: Any) -> None:
+    """Ctrl-D in a menu ends the wizard (exit 130, as the README says); questionary's menus ignore it."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    bindings = KeyBindings()
+
+    @bindings.add("c-d", eager=True)
+    def _end(event: Any) -> None:
+        event.app.exit(exception=EOFError())
+
+    application = question.application
+    application.key_bindings = merge_key_bindings([application.key_bindings, bindings])
 
 
 class _WrappedChoice:
@@ -382,5 +399,24 @@ def run_wizard(
     walk: Walk, lang: str, *, color: bool, report_path: Path | None = None, probes: ProbeConfig | None = None
 ) -> tuple[int, Walk]:
     """The wizard at a real terminal: the exit code and the walk as it ended."""
+    from wallet_doctor.files import stop_on_termination
+
     wizard = Wizard(walk, lang, None, Prompter(), report_path, probes=probes, color=color)
-    return wizard.run(), wizard.walk
+    # Killed with SIGTERM/SIGHUP (a closed terminal window), it stops as for Ctrl-C: the prompt puts the
+    # terminal back (echo on) and the resume command is printed.
+    with stop_on_termination(_stop_prompt):
+        code = wizard.run()
+    return code, wizard.walk
+
+
+def _stop_prompt() -> None:
+    """On SIGTERM/SIGHUP: end the menu on screen as Ctrl-C does, so that prompt_toolkit puts the terminal
+    back itself (an exception raised inside its event loop would be printed and wait for Enter);
+    between prompts, a plain KeyboardInterrupt."""
+    from prompt_toolkit.application import get_app_or_none
+
+    app = get_app_or_none()
+    if app is not None and app.is_running and app.future is not None and not app.future.done():
+        app.exit(exception=KeyboardInterrupt())
+        return
+    raise KeyboardInterrupt

@@ -11,7 +11,7 @@ from wallet_doctor.docs.html import PAGE, troubleshooter
 from wallet_doctor.docs.markdown import index_page, root_index, tree_page
 from wallet_doctor.docs.order import tree_order
 from wallet_doctor.errors import UnsafeFile, WalletDoctorError
-from wallet_doctor.files import write_atomic
+from wallet_doctor.files import stop_on_termination, write_all_atomic
 from wallet_doctor.gcpause import collector_paused
 from wallet_doctor.model import Catalog
 
@@ -60,18 +60,19 @@ def generate(catalog: Catalog, out: Path, langs: list[str], formats: list[str], 
                 f"'{foreign[0]}'{more} already exist(s) and were not written by `wallet-doctor docs`. Move them "
                 "away, choose another --out, or add --overwrite to replace them."
             )
-    written: list[Path] = []
-    for relative, text in files.items():
-        path = out / relative
+    targets = {out / relative: text for relative, text in files.items()}
+    for folder in dict.fromkeys(path.parent for path in targets):
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise WalletDoctorError(
-                f"Cannot create the folder '{path.parent}': {exc.strerror}. Choose another --out."
+                f"Cannot create the folder '{folder}': {exc.strerror}. Choose another --out."
             ) from None
-        write_atomic(path, text, overwrite=True)
-        written.append(path)
-    return written
+    # Every page is written beside its target before any is renamed: killed (SIGTERM/SIGHUP stop it as
+    # Ctrl-C does) or failing while writing, the folder keeps the old pages and no temporary file.
+    with stop_on_termination():
+        write_all_atomic(targets)
+    return list(targets)
 
 
 def _replaceable(path: Path) -> bool:
