@@ -636,3 +636,27 @@ except KeyboardInterrupt:
     pages = sorted(p.relative_to(out).as_posix() for p in out.rglob("*"))
     assert pages == ["en", "en/index.md", "en/login.md", "en/network.md", "en/triage.md", "index.md"]
     assert all(p.read_text(encoding="utf-8").endswith("old\n") for p in out.rglob("*.md"))
+
+
+# -- --report that cannot be saved ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("flag", ["--report", "--record"])
+def test_a_report_that_cannot_be_saved_is_refused_before_the_outcome_is_printed(cli, tmp_path: Path, flag: str) -> None:
+    existing = tmp_path / "case.md"
+    existing.write_text("an earlier case\n", encoding="utf-8")
+
+    taken = cli("run", "triage", "-a", "triage_problem=login", "-a", "login_symptom=no_sms", flag, str(existing),
+                *FIXTURE_FLAGS)  # fmt: skip
+    nowhere = cli("run", "triage", "-a", "triage_problem=login", flag, str(tmp_path / "no" / "case.md"),
+                  *FIXTURE_FLAGS)  # fmt: skip
+
+    assert (taken.exit_code, taken.stdout) == (4, "")
+    assert taken.stderr == (
+        f"wallet-doctor: '{existing}' already exists. Choose another file name, or allow overwriting it.\n"
+    )
+    assert (nowhere.exit_code, nowhere.stdout) == (4, "")
+    assert nowhere.stderr == (
+        f"wallet-doctor: The folder '{tmp_path / 'no'}' does not exist. Create it first or choose another place.\n"
+    )
+    assert existing.read_text(encoding="utf-8") == "an earlier case\n"

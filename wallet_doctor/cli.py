@@ -169,6 +169,11 @@ def run(
             "Drop the TREE argument or use another file."
         )
     tree_id = tree or given.tree or TRIAGE
+    from wallet_doctor.files import check_target
+
+    for target in (report, record):  # refused before the walk, not after the outcome is printed
+        if target is not None:
+            check_target(target, overwrite=overwrite)
     language, catalog = _setup(lang, trees, no_builtin)
     from_file = given.answers
     if given.digests:

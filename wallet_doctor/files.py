@@ -96,10 +96,21 @@ def _place_new(temporary: str, path: Path) -> None:
     os.unlink(temporary)
 
 
-def write_atomic(path: Path, content: str, *, overwrite: bool = False) -> None:
-    """Write `content` to `path` whole or not at all. Refuses to replace an existing file unless `overwrite`."""
+def check_target(path: Path, *, overwrite: bool = False) -> None:
+    """Refuse, before any work, a file that write_atomic would refuse: an existing one (unless
+    `overwrite`), a folder, or one in a folder that does not exist."""
     if path.exists() and not overwrite:
         raise UnsafeFile(_EXISTS.format(path=path))
+    if path.is_dir():
+        raise UnsafeFile(f"'{path}' is a folder. Give a file name.")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise UnsafeFile(f"The folder '{folder}' does not exist. Create it first or choose another place.")
+
+
+def write_atomic(path: Path, content: str, *, overwrite: bool = False) -> None:
+    """Write `content` to `path` whole or not at all. Refuses to replace an existing file unless `overwrite`."""
+    check_target(path, overwrite=overwrite)
     temporary = _written_beside(path, content)
     try:
         if overwrite:
@@ -136,11 +147,8 @@ def write_all_atomic(files: dict[Path, str]) -> None:
 
 def _written_beside(path: Path, content: str) -> str:
     """A new temporary file in `path`'s folder holding `content`, synced to disk; its name."""
-    if path.is_dir():
-        raise UnsafeFile(f"'{path}' is a folder. Give a file name.")
+    check_target(path, overwrite=True)
     folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise UnsafeFile(f"The folder '{folder}' does not exist. Create it first or choose another place.")
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
