@@ -660,3 +660,18 @@ def test_a_report_that_cannot_be_saved_is_refused_before_the_outcome_is_printed(
         f"wallet-doctor: The folder '{tmp_path / 'no'}' does not exist. Create it first or choose another place.\n"
     )
     assert existing.read_text(encoding="utf-8") == "an earlier case\n"
+
+
+def test_a_trees_folder_and_a_file_named_in_no_utf8_work_with_every_cached_command(cli, tmp_path: Path) -> None:
+    folder = Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9"))
+    shutil.copytree(VALID, folder)
+    shutil.copy(folder / "login.yaml", Path(os.fsdecode(bytes(folder) + b"/log\xffin.yaml")))
+    (folder / "login.yaml").unlink()
+    flags = ["--trees", str(folder), "--no-builtin"]
+
+    for _ in range(2):  # the second call is answered from the catalog cache
+        listed = cli("list", *flags)
+        walked = cli("run", "triage", "-a", "triage_problem=login", "-a", "login_symptom=no_sms", *flags)
+
+        assert (listed.exit_code, walked.exit_code) == (0, 0)
+        assert "login" in listed.stdout
