@@ -231,3 +231,20 @@ def test_a_file_name_that_is_not_utf8_does_not_break_the_cache(trees: Path, tmp_
     assert [p.file for p in first] == [p.file for p in second]
     assert any(p.file.endswith("bad\udcff.yaml") for p in second)
     assert list((tmp_path / "cache").glob("catalog-*.json"))
+
+
+def test_a_cache_folder_that_is_a_link_is_not_used_even_to_a_private_folder(
+    trees: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    private = tmp_path / "private"
+    private.mkdir(mode=0o700)
+    (tmp_path / "cache").symlink_to(private)  # planted in a shared parent by someone else
+    monkeypatch.setenv("WALLET_DOCTOR_DEBUG", "1")
+
+    catalog, _ = load([trees])
+
+    assert set(catalog.trees) == {"login", "network", "triage"}
+    assert list(private.iterdir()) == []
+    assert capsys.readouterr().err.startswith(
+        f"wallet-doctor: no catalog cache: cannot use the folder '{tmp_path / 'cache'}'"
+    )

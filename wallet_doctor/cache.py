@@ -125,10 +125,12 @@ def _debug(message: str) -> None:
 @contextlib.contextmanager
 def _safe_folder(folder: Path) -> Iterator[int | None]:
     """A descriptor of the cache folder, or None (run without a cache) when it cannot be made or trusted:
-    it must be a folder the user owns that no one else may write to."""
+    it must be a folder (not a link to one) the user owns that no one else may write to."""
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        descriptor = os.open(folder, os.O_RDONLY | _O_DIRECTORY | _O_CLOEXEC)
+        # Not through a link either: in a shared parent, another user could point one at a folder of the
+        # user's own (which would pass the checks below) to make us write there.
+        descriptor = os.open(folder, os.O_RDONLY | _O_DIRECTORY | _O_NOFOLLOW | _O_CLOEXEC)
     except (OSError, ValueError) as exc:
         _debug(f"no catalog cache: cannot use the folder '{folder}' ({getattr(exc, 'strerror', None) or exc}).")
         yield None
