@@ -675,3 +675,29 @@ def test_a_trees_folder_and_a_file_named_in_no_utf8_work_with_every_cached_comma
 
         assert (listed.exit_code, walked.exit_code) == (0, 0)
         assert "login" in listed.stdout
+
+
+def test_a_recorded_walk_with_escapes_and_thousands_of_stale_answers_warns_briefly_and_safely(
+    cli, tmp_path: Path
+) -> None:
+    answers = {"triage_problem": "login", "login_symptom": "no_sms"}
+    answers.update({f"gone_{i}": "x" for i in range(5000)})
+    recorded = tmp_path / "walk.json"
+    recorded.write_text(
+        json.dumps({"tree": "triage", "digests": {"triage": "0" * 16, "old\x1b[2J": "0" * 16}, "answers": answers}),
+        encoding="utf-8",
+    )
+    started = time.monotonic()
+
+    result = cli("run", "--answers", str(recorded), *FIXTURE_FLAGS, "--format", "json")
+
+    assert time.monotonic() - started < 3
+    assert result.exit_code == 0
+    warnings = result.stderr.splitlines()
+    assert warnings[:2] == [
+        "wallet-doctor: warning: Tree 'triage' has changed since this walk was recorded.",
+        "wallet-doctor: warning: Tree 'old\\x1b[2J' no longer exists.",
+    ]
+    assert warnings[2].startswith("wallet-doctor: warning: The answer gone_0=x no longer fits and is skipped: ")
+    assert warnings[12:] == ["wallet-doctor: warning: 4990 more answer(s) no longer fit and are skipped."]
+    assert "\x1b" not in result.stderr

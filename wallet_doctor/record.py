@@ -10,10 +10,12 @@ from pathlib import Path
 
 from wallet_doctor import __version__
 from wallet_doctor.engine import Walk, unfit_answers
+from wallet_doctor.errors import printable
 from wallet_doctor.files import write_atomic
 from wallet_doctor.model import Catalog
 
 DIGEST_LENGTH = 16
+MAX_UNFIT_SHOWN = 10
 
 
 def digest_of(catalog: Catalog, tree_id: str) -> str:
@@ -59,9 +61,16 @@ def replay_warnings(
         for t in changed
     ]
     if tree_id not in catalog.trees:
-        return dict(answers), warnings
-    unfit = unfit_answers(catalog, tree_id, answers)
+        return dict(answers), [printable(w) for w in warnings]
+    askable = catalog.askable(tree_id)
+    unfit = [q for q, c in answers.items() if (question := askable.get(q)) is None or question.choice(c) is None]
+    # The reason (with its 'did you mean') only for the first few: a 1 MB file may hold 40,000 answers.
+    shown = unfit_answers(catalog, tree_id, {q: answers[q] for q in unfit[:MAX_UNFIT_SHOWN]})
     warnings += [
-        f"The answer {q}={answers[q]} no longer fits and is skipped: {problem}" for q, problem in unfit.items()
+        f"The answer {q}={answers[q]} no longer fits and is skipped: {problem}" for q, problem in shown.items()
     ]
-    return {q: c for q, c in answers.items() if q not in unfit}, warnings
+    if len(unfit) > len(shown):
+        warnings.append(f"{len(unfit) - len(shown)} more answer(s) no longer fit and are skipped.")
+    # The tree ids and answers come from the file: shown with control characters escaped.
+    skipped = set(unfit)
+    return {q: c for q, c in answers.items() if q not in skipped}, [printable(w) for w in warnings]
