@@ -701,3 +701,14 @@ def test_a_recorded_walk_with_escapes_and_thousands_of_stale_answers_warns_brief
     assert warnings[2].startswith("wallet-doctor: warning: The answer gone_0=x no longer fits and is skipped: ")
     assert warnings[12:] == ["wallet-doctor: warning: 4990 more answer(s) no longer fit and are skipped."]
     assert "\x1b" not in result.stderr
+
+
+def test_search_reads_at_most_the_first_thousand_distinct_words() -> None:
+    catalog = open_catalog()
+    noise = " ".join(f"zq{i:06d}x" for i in range(50_000))
+    started = time.monotonic()
+
+    found = search(catalog, f"withdraw {noise}")
+
+    assert time.monotonic() - started < 1.5
+    assert [m.tree.id for m in found][:1] == ["withdrawal"]
