@@ -118,3 +118,20 @@ def test_end_of_input_at_the_first_menu_exits_130() -> None:
     child.close()
 
     assert child.exitstatus == 130
+
+
+def test_an_absurd_columns_setting_does_not_draw_lines_of_hundreds_of_megabytes(monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "100000000")
+    original = pexpect.spawn
+
+    def with_columns(command, args, env, **kwargs):  # spawn() passes a fixed env: add COLUMNS to it
+        return original(command, args, env={**env, "COLUMNS": "100000000"}, **kwargs)
+
+    monkeypatch.setattr(pexpect, "spawn", with_columns)
+    child = spawn(lang="en")
+    child.expect("What is the problem", timeout=10)
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+
+    assert child.exitstatus == 130

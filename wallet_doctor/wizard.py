@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from wallet_doctor.probes import ProbeConfig
 
+MAX_WIDTH = 500  # terminal cells: wider than any real terminal
 Action = tuple[str, str]  # ("answer", choice id), ("help", ""), ("back", ""), ("tree", tree id) ...
 
 
@@ -49,7 +50,8 @@ class Prompter:
     def width(self) -> int:
         import shutil
 
-        return max(30, shutil.get_terminal_size((80, 24)).columns)
+        # COLUMNS is read first and may say anything: 100000000 drew rules of 300 MB.
+        return min(MAX_WIDTH, max(30, shutil.get_terminal_size((80, 24)).columns))
 
     def text(self, message: str, default: str = "") -> str:
         import questionary
