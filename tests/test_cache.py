@@ -229,7 +229,7 @@ def test_a_file_name_that_is_not_utf8_does_not_break_the_cache(trees: Path, tmp_
     _, second = load([trees])
 
     assert [p.file for p in first] == [p.file for p in second]
-    assert any(p.file.endswith("bad\udcff.yaml") for p in second)
+    assert any(p.file.endswith("bad\\xff.yaml") for p in second)
     assert list((tmp_path / "cache").glob("catalog-*.json"))
 
 

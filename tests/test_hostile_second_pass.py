@@ -712,3 +712,28 @@ def test_search_reads_at_most_the_first_thousand_distinct_words() -> None:
 
     assert time.monotonic() - started < 1.5
     assert [m.tree.id for m in found][:1] == ["withdrawal"]
+
+
+@pytest.mark.parametrize("output", ["text", "json"])
+def test_a_file_name_that_is_not_utf8_is_shown_escaped_on_a_strict_utf8_output(tmp_path: Path, output: str) -> None:
+    folder = Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9"))
+    folder.mkdir()
+    shutil.copy(
+        REPO / "tests" / "trees" / "invalid" / "dead_end.yaml", Path(os.fsdecode(bytes(folder) + b"/x\xff.yaml"))
+    )
+    env = {**os.environ, "WALLET_DOCTOR_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(REPO)}
+    env["PYTHONIOENCODING"] = "utf-8:strict"  # as under an ordinary UTF-8 locale (C and POSIX are lenient)
+
+    result = subprocess.run(
+        [sys.executable, "-m", "wallet_doctor", "validate", str(folder), "--format", output],
+        capture_output=True,
+        env=env,
+        check=False,
+        timeout=60,
+    )
+
+    assert result.returncode == 4, result.stderr
+    assert b"unexpected error" not in result.stderr
+    assert "x\\xff.yaml" in (
+        result.stdout.decode() if output == "text" else json.loads(result.stdout)["problems"][0]["file"]
+    )

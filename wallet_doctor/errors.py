@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import re
 
 EXIT_OK = 0
 EXIT_BUG = 1
@@ -50,14 +54,23 @@ class WalletDoctorError(Exception):
 
 def printable(text: str) -> str:
     """`text` with terminal control characters, bidirectional controls and line separators written as
-    escapes (newlines and tabs kept)."""
+    escapes (newlines and tabs kept), and so are surrogates: a file name that is not UTF-8 (byte 0xE9 held
+    as U+DCE9) is shown as \\xe9, since a UTF-8 terminal cannot take it."""
     import re
 
     from wallet_doctor.render.text import CONTROL_CHARACTERS
 
-    if text.isprintable() or not re.search(f"[{CONTROL_CHARACTERS}]", text):
+    unsafe = f"[{CONTROL_CHARACTERS}\ud800-\udfff]"
+    if text.isprintable() or not re.search(unsafe, text):
         return text
-    return re.sub(f"[{CONTROL_CHARACTERS}]", lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    return re.sub(unsafe, _escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8, as os.fsdecode holds it
+        return f"\\x{code - 0xDC00:02x}"
+    return match.group().encode("unicode_escape").decode("ascii")
 
 
 class InvalidTrees(WalletDoctorError):

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from wallet_doctor.errors import Problem, did_you_mean
+from wallet_doctor.errors import Problem, did_you_mean, printable
 from wallet_doctor.gcpause import collector_paused
 from wallet_doctor.model import (
     CHECK_CHOICES,
@@ -129,10 +129,13 @@ def _duplicate(loc: Location, what: str, ident: str, first: Location) -> Problem
 
 
 def _display(path: Path) -> str:
+    """The file's name as problems show it: relative to the working folder when inside it, and printable
+    (a name that is not UTF-8 is shown with \\x escapes, which any terminal or JSON reader can take)."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        shown = str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
-        return str(path)
+        shown = str(path)
+    return printable(shown)
 
 
 class _Reader:
