@@ -9,6 +9,7 @@ import os
 import shlex
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -737,3 +738,16 @@ def test_a_file_name_that_is_not_utf8_is_shown_escaped_on_a_strict_utf8_output(t
     assert "x\\xff.yaml" in (
         result.stdout.decode() if output == "text" else json.loads(result.stdout)["problems"][0]["file"]
     )
+
+
+def test_a_report_onto_a_pipe_or_device_is_refused_even_with_overwrite(cli, tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+
+    result = cli("run", "login", "-a", "login_symptom=no_sms", "--report", str(pipe), "--overwrite", *FIXTURE_FLAGS)
+
+    assert (result.exit_code, result.stdout) == (4, "")
+    assert result.stderr == (
+        f"wallet-doctor: '{pipe}' is not a regular file (a device or a pipe). Give the name of a file.\n"
+    )
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)

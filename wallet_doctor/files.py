@@ -103,6 +103,9 @@ def check_target(path: Path, *, overwrite: bool = False) -> None:
         raise UnsafeFile(_EXISTS.format(path=path))
     if path.is_dir():
         raise UnsafeFile(f"'{path}' is a folder. Give a file name.")
+    if path.exists() and not path.is_file():
+        # /dev/stdout, a named pipe: renaming over it would replace the device or pipe itself.
+        raise UnsafeFile(f"'{path}' is not a regular file (a device or a pipe). Give the name of a file.")
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise UnsafeFile(f"The folder '{folder}' does not exist. Create it first or choose another place.")
