@@ -751,3 +751,16 @@ def test_a_report_onto_a_pipe_or_device_is_refused_even_with_overwrite(cli, tmp_
         f"wallet-doctor: '{pipe}' is not a regular file (a device or a pipe). Give the name of a file.\n"
     )
     assert stat.S_ISFIFO(pipe.lstat().st_mode)
+
+
+def test_docs_refuses_a_pipe_where_a_page_goes_instead_of_waiting_on_it(cli, tmp_path: Path) -> None:
+    out = tmp_path / "docs"
+    out.mkdir()
+    os.mkfifo(out / "index.md")
+    started = time.monotonic()
+
+    result = cli("docs", "--out", str(out), *FIXTURE_FLAGS, "--format", "markdown")
+
+    assert time.monotonic() - started < 5
+    assert result.exit_code == 4
+    assert result.stderr.startswith(f"wallet-doctor: '{out / 'index.md'}' already exist(s)")

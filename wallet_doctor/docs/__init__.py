@@ -4,6 +4,7 @@ machine, so it can be committed and compared."""
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -78,9 +79,11 @@ def generate(catalog: Catalog, out: Path, langs: list[str], formats: list[str], 
 def _replaceable(path: Path) -> bool:
     """True when `path` is free, or holds a page an earlier run wrote (it carries MARK near its start)."""
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return False  # a folder, a device, a pipe (opening one would wait for a writer for ever)
         with path.open("rb") as handle:
             return MARK in handle.read(4096)
     except FileNotFoundError:
         return True
     except OSError:
-        return False  # a folder, or unreadable: not ours to replace
+        return False  # unreadable: not ours to replace
