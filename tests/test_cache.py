@@ -248,3 +248,15 @@ def test_a_cache_folder_that_is_a_link_is_not_used_even_to_a_private_folder(
     assert capsys.readouterr().err.startswith(
         f"wallet-doctor: no catalog cache: cannot use the folder '{tmp_path / 'cache'}'"
     )
+
+
+def test_a_pipe_with_the_cache_files_name_is_not_waited_on(trees: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o700)
+    os.mkfifo(cache / _key_name(trees), 0o600)
+    started = time.monotonic()
+
+    catalog, _ = load([trees])
+
+    assert time.monotonic() - started < 5
+    assert set(catalog.trees) == {"login", "network", "triage"}

@@ -55,6 +55,7 @@ _TEMPORARY = re.compile(r"\.catalog-[0-9a-f]{32}\.json\.[0-9a-f]{16}\.tmp")
 _O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _O_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _O_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
+_O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 # The only classes a cache file may name, each built with its own constructor from its fields in order.
 _CLASSES: dict[str, type] = {
@@ -151,7 +152,8 @@ def _safe_folder(folder: Path) -> Iterator[int | None]:
 
 def _read(folder: int, name: str) -> tuple[Catalog, list[Problem]] | None:
     try:
-        descriptor = os.open(name, os.O_RDONLY | _O_NOFOLLOW | _O_CLOEXEC, dir_fd=folder)
+        # O_NONBLOCK: a pipe of that name must not make the open wait (a regular file ignores the flag).
+        descriptor = os.open(name, os.O_RDONLY | _O_NOFOLLOW | _O_CLOEXEC | _O_NONBLOCK, dir_fd=folder)
     except OSError:
         return None  # missing, or a link (O_NOFOLLOW): rebuilt
     try:
