@@ -6,7 +6,6 @@ import contextlib
 import errno
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -152,6 +151,8 @@ def _written_beside(path: Path, content: str) -> str:
     """A new temporary file in `path`'s folder holding `content`, synced to disk; its name."""
     check_target(path, overwrite=True)
     folder = path.parent if str(path.parent) else Path(".")
+    import tempfile  # here: it imports random and hashlib, 10 ms that main(), importing this module, need not pay
+
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
