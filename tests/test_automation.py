@@ -272,10 +272,15 @@ def test_batch_streams_each_result_before_reading_the_next_case(catalog: Catalog
     events: list[str] = []
 
     class Cases(io.BytesIO):
-        def __iter__(self) -> Iterator[bytes]:
-            for n in range(3):
-                events.append(f"read {n}")
-                yield json.dumps({"id": n, "tree": "login", "answers": {"login_symptom": "no_sms"}}).encode()
+        lines = 0
+
+        def readline(self, size: int | None = -1) -> bytes:
+            if self.lines == 3:
+                return b""
+            events.append(f"read {self.lines}")
+            self.lines += 1
+            case = {"id": self.lines - 1, "tree": "login", "answers": {"login_symptom": "no_sms"}}
+            return json.dumps(case).encode() + b"\n"
 
     class Results(io.StringIO):
         def write(self, text: str) -> int:

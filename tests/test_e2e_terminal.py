@@ -90,3 +90,49 @@ def test_ctrl_c_mid_walk_exits_130_with_no_traceback_and_the_resume_command() ->
 
     assert child.exitstatus == 130
     assert "Traceback" not in output
+
+
+@pytest.mark.parametrize("signum", ["SIGTERM", "SIGHUP"])
+def test_the_wizard_killed_by_a_signal_stops_as_for_ctrl_c_and_gives_the_terminal_back(signum: str) -> None:
+    import signal
+
+    child = spawn(lang="en")
+    child.expect("What is the problem")
+    child.send(DOWN + ENTER)
+    child.expect("What happens when you log in")
+    child.kill(getattr(signal, signum))
+    child.expect(r"wallet-doctor run triage --lang en --trees \S+ --no-builtin\s+-a\s+triage_problem=login")
+    child.expect(pexpect.EOF)
+    output = child.before or ""
+    child.close()
+
+    assert child.exitstatus == 130  # not killed: it ran its exit path, which puts the terminal back
+    assert "Traceback" not in output
+
+
+def test_end_of_input_at_the_first_menu_exits_130() -> None:
+    child = spawn(lang="en")
+    child.expect("What is the problem")
+    child.sendcontrol("d")
+    child.expect("wallet-doctor run triage --lang en")
+    child.expect(pexpect.EOF)
+    child.close()
+
+    assert child.exitstatus == 130
+
+
+def test_an_absurd_columns_setting_does_not_draw_lines_of_hundreds_of_megabytes(monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "100000000")
+    original = pexpect.spawn
+
+    def with_columns(command, args, env, **kwargs):  # spawn() passes a fixed env: add COLUMNS to it
+        return original(command, args, env={**env, "COLUMNS": "100000000"}, **kwargs)
+
+    monkeypatch.setattr(pexpect, "spawn", with_columns)
+    child = spawn(lang="en")
+    child.expect("What is the problem", timeout=10)
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+
+    assert child.exitstatus == 130

@@ -142,3 +142,19 @@ def test_a_probe_that_breaks_could_not_run_instead_of_crashing() -> None:
 
     assert result.status == "not_run"
     assert result.detail == "the internet check could not run: RuntimeError: resolver exploded"
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("http://alice:s3cret@", "(an address that cannot be read)"),
+        ("alice:s3cret@", "(an address that cannot be read)"),
+        ("http://alice:s3cret@[proxy.corp", "(an address that cannot be read)"),
+        ("http://alice:s3cret@evil\x1b]0;x\x07:8080", "(an address that cannot be read)"),
+        ("socks5://bob:hunter2@10.0.0.1:1080", "10.0.0.1"),
+    ],
+)
+def test_proxy_never_echoes_a_value_it_cannot_read_as_an_address(value: str, shown: str) -> None:
+    result = run_probe("proxy", config(environ={"ALL_PROXY": value}))
+
+    assert (result.status, result.detail) == ("fail", f"ALL_PROXY sends traffic through the proxy {shown}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections import ChainMap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -39,7 +38,9 @@ def parse_flags(flags: Sequence[str]) -> dict[str, str]:
 def read_file(source: str) -> AnswerSet:
     """Read an answers file; '-' reads standard input."""
     if source == "-":
-        data = sys.stdin.buffer.read(MAX_ANSWERS_BYTES + 1)
+        from wallet_doctor.files import standard_input
+
+        data = standard_input("answers").read(MAX_ANSWERS_BYTES + 1)
         name = "standard input"
     else:
         path = Path(source)

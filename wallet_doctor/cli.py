@@ -14,6 +14,7 @@ from typer.core import TyperGroup
 
 from wallet_doctor import __version__
 from wallet_doctor.error_handler import error_handler
+from wallet_doctor.errors import EXIT_INVALID
 from wallet_doctor.locales import DEFAULT, LANGUAGES
 
 
@@ -59,6 +60,7 @@ TreesOption = Annotated[
         help="A folder of your own trees, beside the built-in ones (same id replaces). Repeatable. "
         "Also $WALLET_DOCTOR_TREES.",
         show_default=False,
+        readable=False,  # sources.check_folder says what is wrong, with exit 4 (click's check exits 2)
     ),
 ]
 NoBuiltinOption = Annotated[
@@ -217,7 +219,10 @@ def search(
 def validate(
     directory: Annotated[
         Path | None,
-        typer.Argument(help="A tree file or a folder of trees to check on its own. Default: the trees in force."),
+        typer.Argument(
+            help="A tree file or a folder of trees to check on its own. Default: the trees in force.",
+            readable=False,  # sources.check_folder says what is wrong, with exit 4 (click's check exits 2)
+        ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
     output: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
@@ -268,6 +273,9 @@ def docs(
     ] = None,
     trees: TreesOption = None,
     no_builtin: NoBuiltinOption = False,
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help="Replace files in --out that wallet-doctor docs did not write.")
+    ] = False,
 ) -> None:
     """Write documentation generated from the trees: Markdown pages with Mermaid flowcharts, and a
     self-contained HTML troubleshooter per language. Regenerate the committed pages with
@@ -275,13 +283,22 @@ def docs(
     from wallet_doctor.commands.docs import docs as docs_command
 
     chosen = [f.value for f in formats or list(DocsFormat)]
-    raise typer.Exit(docs_command(out, langs, chosen, trees, no_builtin))
+    raise typer.Exit(docs_command(out, langs, chosen, trees, no_builtin, overwrite))
 
 
 def main() -> None:
-    """The console script. The boundary also covers what fails before a command starts."""
+    """The console script. The boundary also covers what fails before a command starts, and the output
+    still buffered when it ends (a full disk shows there, not at exit where Python would only warn)."""
+    from wallet_doctor.files import CLOSED_OUTPUT
+
+    if sys.stdout is None:
+        print(CLOSED_OUTPUT, file=sys.stderr)
+        sys.exit(EXIT_INVALID)
     try:
         with error_handler():
-            app(prog_name="wallet-doctor")
+            try:
+                app(prog_name="wallet-doctor")
+            finally:
+                sys.stdout.flush()
     except typer.Exit as exc:
         sys.exit(exc.exit_code)

@@ -16,11 +16,13 @@ import typer
 from wallet_doctor.errors import (
     EXIT_BUG,
     EXIT_INTERRUPTED,
+    EXIT_INVALID,
     BrokenWalk,
     InvalidTrees,
     UnknownQuestion,
     UnknownTree,
     WalletDoctorError,
+    printable,
 )
 from wallet_doctor.locales import locale
 from wallet_doctor.messages import msg
@@ -60,9 +62,12 @@ def language_in_force() -> str:
     chosen = _language.get()
     if chosen is not None:
         return chosen
-    from wallet_doctor.lang import resolve
+    from wallet_doctor.lang import from_locale, resolve
 
-    return resolve(None)
+    try:
+        return resolve(None)
+    except WalletDoctorError:  # $WALLET_DOCTOR_LANG itself is what is wrong: word that by the locale
+        return from_locale()
 
 
 @contextmanager
@@ -72,7 +77,8 @@ def error_handler() -> Iterator[None]:
     try:
         yield
     except WalletDoctorError as exc:
-        typer.echo(f"wallet-doctor: {describe(exc, language_in_force())}", err=True)
+        # Messages quote what the user gave (-a keys, answers files, file names): control characters escaped.
+        typer.echo(f"wallet-doctor: {printable(describe(exc, language_in_force()))}", err=True)
         raise typer.Exit(exc.exit_code) from None
     except (KeyboardInterrupt, EOFError):
         typer.echo("", err=True)
@@ -82,6 +88,12 @@ def error_handler() -> Iterator[None]:
         sys.stderr.close()
         raise typer.Exit(0) from None
     except Exception as exc:
+        from wallet_doctor.files import write_failure
+
+        failure = write_failure(exc)
+        if failure is not None:  # a full disk: the user's to fix, not a bug
+            print(failure, file=sys.stderr)
+            raise typer.Exit(EXIT_INVALID) from None
         if _from_the_command_line_library(exc) or os.environ.get(DEBUG_ENV):
             raise  # click's and typer's own (an exit code, a usage error) are theirs to word
         error = f"{type(exc).__name__}: {exc}"

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
+from wallet_doctor.controls import CONTROL_CHARACTERS
 from wallet_doctor.locales import locale
 from wallet_doctor.messages import msg
+
+if TYPE_CHECKING:
+    import re
 
 EXIT_OK = 0
 EXIT_BUG = 1
@@ -51,7 +55,31 @@ class WalletDoctorError(Exception):
     def message(self, lang: str) -> str:
         """The whole message in `lang`. This base class holds an English text only; the errors below carry
         fields and word them in every language."""
-        return super().__str__()
+        return printable(super().__str__())
+
+    def __str__(self) -> str:
+        # Messages quote what the user gave (-a keys, answers files, recorded walks): shown with control
+        # characters as escapes, so they cannot drive the terminal the message is printed on.
+        return printable(super().__str__())
+
+
+def printable(text: str) -> str:
+    """`text` with terminal control characters, bidirectional controls and line separators written as
+    escapes (newlines and tabs kept), and so are surrogates: a file name that is not UTF-8 (byte 0xE9 held
+    as U+DCE9) is shown as \\xe9, since a UTF-8 terminal cannot take it."""
+    import re
+
+    unsafe = f"[{CONTROL_CHARACTERS}\ud800-\udfff]"
+    if text.isprintable() or not re.search(unsafe, text):
+        return text
+    return re.sub(unsafe, _escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8, as os.fsdecode holds it
+        return f"\\x{code - 0xDC00:02x}"
+    return match.group().encode("unicode_escape").decode("ascii")
 
 
 class _Worded(WalletDoctorError):

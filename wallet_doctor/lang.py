@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 
-from wallet_doctor.errors import UnknownLanguage
+from wallet_doctor.errors import UnknownLanguage, WordedError
 from wallet_doctor.locales import DEFAULT, LANGUAGES, match
 
 LANG_ENV = "WALLET_DOCTOR_LANG"
@@ -17,15 +17,28 @@ def normalise(value: str) -> str | None:
 
 
 def resolve(option: str | None) -> str:
-    """The language to use. An explicit but unknown --lang is an error; a locale setting we do not speak
-    (zh_TW.UTF-8, fr_FR) is passed over for the next, then the default."""
+    """The language to use. An explicit but unknown --lang or $WALLET_DOCTOR_LANG is an error (set for this
+    program, it was meant); a locale setting we do not speak (zh_TW.UTF-8, fr_FR) is passed over for the
+    next, then the default (it serves every program)."""
     if option:
         chosen = normalise(option)
         if chosen is None:
             raise UnknownLanguage(option, LANGUAGES)
         return chosen
+    setting = os.environ.get(LANG_ENV, "").strip()
+    if setting:
+        chosen = normalise(setting)
+        if chosen is None:
+            raise WordedError(
+                "error.unknown_language_env", given=setting, variable=LANG_ENV, known=", ".join(LANGUAGES)
+            )
+        return chosen
+    return from_locale()
+
+
+def from_locale() -> str:
+    """The language the locale settings ask for (LC_ALL, LC_MESSAGES, LANG), or the default."""
     for source in (
-        os.environ.get(LANG_ENV),
         os.environ.get("LC_ALL"),
         os.environ.get("LC_MESSAGES"),
         os.environ.get("LANG"),

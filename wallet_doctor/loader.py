@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from wallet_doctor.errors import Problem, did_you_mean
+from wallet_doctor.errors import Problem, did_you_mean, printable
 from wallet_doctor.files import tree_files
 from wallet_doctor.gcpause import collector_paused
 from wallet_doctor.model import (
@@ -27,9 +28,10 @@ from wallet_doctor.model import (
     Tree,
 )
 from wallet_doctor.model import Node as TreeNode
-from wallet_doctor.values import ValueReader
-from wallet_doctor.yaml_safe import Mapping, Node, Scalar, Sequence, compose, is_null
+from wallet_doctor.values import ValueReader, shown
+from wallet_doctor.yaml_safe import MAX_FILE_BYTES, Mapping, Node, Scalar, Sequence, compose, is_null, too_large
 
+_RESERVED_TREE_IDS = ("index",)
 _TREE_KEYS = {"required": ("tree", "version", "title", "summary", "start", "nodes"), "optional": ("keywords",)}
 _NODE_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "question": (("kind", "text", "choices"), ("help",)),
@@ -44,24 +46,44 @@ _NODE_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 
 def load_file(path: Path, display: str | None = None) -> tuple[Tree | list[SharedBlock] | None, list[Problem]]:
     """Read one file: a Tree, the blocks of a shared-steps file, or None when it cannot be read."""
+    result, problems, _unreadable = _load_file(path, display)
+    return result, problems
+
+
+def _load_file(
+    path: Path, display: str | None = None
+) -> tuple[Tree | list[SharedBlock] | None, list[Problem], str | None]:
     file = display or str(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            # Sized before it is read: a 3 GB file was read whole (13 s, 3 GB of memory) to be refused.
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                return None, [too_large(file, size)], None
+            data = handle.read(MAX_FILE_BYTES + 1)  # it may have grown since: compose refuses that too
     except OSError as exc:
-        return None, [
-            Problem(file, 0, f"Cannot read the file: {exc.strerror}.", "Check that it exists and is readable.")
-        ]
-    return parse(data, file)
+        return (
+            None,
+            [Problem(file, 0, f"Cannot read the file: {exc.strerror}.", "Check that it exists and is readable.")],
+            None,
+        )
+    return _parse(data, file)
 
 
 def parse(data: bytes, file: str) -> tuple[Tree | list[SharedBlock] | None, list[Problem]]:
     """Parse the bytes of one tree or shared-steps file."""
+    result, problems, _unreadable = _parse(data, file)
+    return result, problems
+
+
+def _parse(data: bytes, file: str) -> tuple[Tree | list[SharedBlock] | None, list[Problem], str | None]:
+    """What parse() gives, and the id of a tree whose id could be read but not the rest (or None)."""
     root, problems = compose(data, file)
     if root is None or problems:
-        return None, problems
+        return None, problems, None
     reader = _Reader(file)
     result = reader.document(root, hashlib.sha256(data).hexdigest())
-    return result, reader.problems
+    return result, reader.problems, reader.unreadable_tree
 
 
 def load_catalog(directories: Iterable[Path]) -> tuple[Catalog, list[Problem]]:
@@ -75,12 +97,15 @@ def _load_catalog(directories: Iterable[Path]) -> tuple[Catalog, list[Problem]]:
     trees: dict[str, Tree] = {}
     shared: dict[str, SharedBlock] = {}
     problems: list[Problem] = []
+    unreadable: set[str] = set()
     for directory in directories:
         seen_trees: dict[str, Tree] = {}
         seen_blocks: dict[str, SharedBlock] = {}
         for path in tree_files(directory):
-            result, found = load_file(path, _display(path))
+            result, found, unreadable_tree = _load_file(path, _display(path))
             problems.extend(found)
+            if unreadable_tree is not None:
+                unreadable.add(unreadable_tree)
             if isinstance(result, Tree):
                 if result.id in seen_trees:
                     first = seen_trees[result.id].loc
@@ -95,7 +120,7 @@ def _load_catalog(directories: Iterable[Path]) -> tuple[Catalog, list[Problem]]:
                     seen_blocks[block.id] = block
         trees.update(seen_trees)
         shared.update(seen_blocks)
-    return Catalog(trees, shared), problems
+    return Catalog(trees, shared, frozenset(unreadable - trees.keys())), problems
 
 
 def _duplicate(loc: Location, what: str, ident: str, first: Location) -> Problem:
@@ -105,14 +130,21 @@ def _duplicate(loc: Location, what: str, ident: str, first: Location) -> Problem
 
 
 def _display(path: Path) -> str:
+    """The file's name as problems show it: relative to the working folder when inside it, and printable
+    (a name that is not UTF-8 is shown with \\x escapes, which any terminal or JSON reader can take)."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        shown = str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
-        return str(path)
+        shown = str(path)
+    return printable(shown)
 
 
 class _Reader(ValueReader):
     """Turns the node graph of one file into model values, collecting problems instead of stopping."""
+
+    def __init__(self, file: str) -> None:
+        super().__init__(file)
+        self.unreadable_tree: str | None = None  # a tree whose id was read, but not all the rest
 
     # -- the two kinds of file -------------------------------------------------------------------------
 
@@ -152,6 +184,13 @@ class _Reader(ValueReader):
             self.add(root, f"The tree has no '{key}'.", f"Add `{key}:` at the top level (see docs/tree-format.md).")
         tree_key, tree_value = fields["tree"]
         tree_id = self.ident(tree_value, "tree id", None)
+        if tree_id in _RESERVED_TREE_IDS:
+            self.add(
+                tree_value,
+                f"The tree id '{tree_id}' is taken: the docs write their index page as {tree_id}.md.",
+                f"Choose another id, such as '{tree_id}_tree'.",
+            )
+            tree_id = None
         version = self.integer(fields["version"][1], "version", None) if "version" in fields else None
         title = self.text(fields["title"][1], "title", None) if "title" in fields else None
         summary = self.text(fields["summary"][1], "summary", None) if "summary" in fields else None
@@ -159,6 +198,7 @@ class _Reader(ValueReader):
         start = self.ident(fields["start"][1], "start", None) if "start" in fields else None
         nodes, broken = self.nodes(fields["nodes"][1], tree_id or "?") if "nodes" in fields else ({}, set())
         if None in (tree_id, version, title, summary, start) or missing:
+            self.unreadable_tree = tree_id  # its problems are reported; references to it are not dangling
             return None
         assert tree_id and version and title and summary and start  # narrowed by the check above
         return Tree(
@@ -219,7 +259,7 @@ class _Reader(ValueReader):
             if kind is not None:
                 self.add(
                     kind_node,
-                    f"Unknown node kind '{kind}'{did_you_mean(kind, _NODE_KEYS)}.",
+                    f"Unknown node kind '{shown(kind)}'{did_you_mean(kind, _NODE_KEYS)}.",
                     "Use one of: question, check, outcome, jump.",
                     node_id,
                 )

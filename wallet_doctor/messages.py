@@ -134,6 +134,10 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "Tree '{tree}' has changed since this walk was recorded.",
     },
     "record.tree_gone": {"zh-CN": "诊断树“{tree}”已不存在。", "en": "Tree '{tree}' no longer exists."},
+    "record.more_skipped": {
+        "zh-CN": "另有 {count} 个答案已不适用，跳过。",
+        "en": "{count} more answer(s) no longer fit and are skipped.",
+    },
     "record.answer_skipped": {
         "zh-CN": "答案 {question}={choice} 已不适用，跳过：{problem}",
         "en": "The answer {question}={choice} no longer fits and is skipped: {problem}",
@@ -163,6 +167,10 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "问题“{question}”没有选项“{choice}”{close}。可用的选项：{known}。",
         "en": "Question '{question}' has no choice '{choice}'{close}. Valid choices: {known}.",
     },
+    "error.unknown_language_env": {
+        "zh-CN": "${variable} 中的语言“{given}”不受支持。请使用：{known}，或取消这个设置。",
+        "en": "Unknown language '{given}' in ${variable}. Use one of: {known}, or unset it.",
+    },
     "error.unknown_language": {
         "zh-CN": "不支持的语言“{given}”。请使用：{known}。",
         "en": "Unknown language '{given}'. Use one of: {known}.",
@@ -187,6 +195,34 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "error.file_no_folder": {
         "zh-CN": "文件夹“{path}”不存在。请先创建它，或换一个位置。",
         "en": "The folder '{path}' does not exist. Create it first or choose another place.",
+    },
+    "error.file_not_regular": {
+        "zh-CN": "“{path}”不是普通文件（是设备或管道）。请给出一个文件名。",
+        "en": "'{path}' is not a regular file (a device or a pipe). Give the name of a file.",
+    },
+    "error.file_stdin_closed_answers": {
+        "zh-CN": "标准输入已关闭，无法从中读取答案。请用文件名代替 -。",
+        "en": "Standard input is closed, so the answers cannot be read from it. Give a file name instead of -.",
+    },
+    "error.file_stdin_closed_cases": {
+        "zh-CN": "标准输入已关闭，无法从中读取案例。请用文件名代替 -。",
+        "en": "Standard input is closed, so the cases cannot be read from it. Give a file name instead of -.",
+    },
+    "error.file_foreign_doc": {
+        "zh-CN": "“{path}”已存在，而且不是 `wallet-doctor docs` 写的。"
+        "请先移走它，换一个 --out，或加上 --overwrite 替换。",
+        "en": "'{path}' already exists and was not written by `wallet-doctor docs`. "
+        "Move it away, choose another --out, or add --overwrite to replace it.",
+    },
+    "error.file_foreign_docs": {
+        "zh-CN": "“{path}”等 {detail} 个文件已存在，而且不是 `wallet-doctor docs` 写的。"
+        "请先移走，换一个 --out，或加上 --overwrite 替换。",
+        "en": "'{path}' and {detail} other file(s) already exist and were not written by `wallet-doctor docs`. "
+        "Move them away, choose another --out, or add --overwrite to replace them.",
+    },
+    "error.file_cannot_write_file": {
+        "zh-CN": "无法写入“{path}”：{detail}。",
+        "en": "Cannot write '{path}': {detail}.",
     },
     "error.file_cannot_write": {
         "zh-CN": "无法在“{path}”中写入：{detail}。",

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
-# Plain (not slotted) dataclasses: they are created at import and unpickled from the catalog cache on every
+# Plain (not slotted) dataclasses: they are created at import and read back from the catalog cache on every
 # call, and both are markedly faster without __slots__ (see bench/).
 from types import MappingProxyType
 
@@ -240,6 +240,7 @@ class Catalog:
 
     trees: Mapping[str, Tree]
     shared: Mapping[str, SharedBlock]
+    unreadable: frozenset[str] = frozenset()  # trees written but unreadable: already reported, not dangling
     _nodes: Mapping[str, Node] = field(init=False, repr=False, compare=False)
     _askable: dict[str, Mapping[str, Question]] = field(init=False, repr=False, compare=False)
     _jumps_into: dict[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)

@@ -10,11 +10,13 @@ from pathlib import Path
 
 from wallet_doctor import __version__
 from wallet_doctor.engine import Walk, unfit_answers
+from wallet_doctor.errors import printable
 from wallet_doctor.files import write_atomic
 from wallet_doctor.messages import msg
 from wallet_doctor.model import Catalog
 
 DIGEST_LENGTH = 16
+MAX_UNFIT_SHOWN = 10
 
 
 def digest_of(catalog: Catalog, tree_id: str) -> str:
@@ -58,10 +60,17 @@ def replay_warnings(
         msg("record.tree_changed" if t in catalog.trees else "record.tree_gone", lang).format(tree=t) for t in changed
     ]
     if tree_id not in catalog.trees:
-        return dict(answers), warnings
-    unfit = unfit_answers(catalog, tree_id, answers)
+        return dict(answers), [printable(w) for w in warnings]
+    askable = catalog.askable(tree_id)
+    unfit = [q for q, c in answers.items() if (question := askable.get(q)) is None or question.choice(c) is None]
+    # The reason (with its 'did you mean') only for the first few: a 1 MB file may hold 40,000 answers.
+    shown = unfit_answers(catalog, tree_id, {q: answers[q] for q in unfit[:MAX_UNFIT_SHOWN]})
     warnings += [
         msg("record.answer_skipped", lang).format(question=q, choice=answers[q], problem=problem.message(lang))
-        for q, problem in unfit.items()
+        for q, problem in shown.items()
     ]
-    return {q: c for q, c in answers.items() if q not in unfit}, warnings
+    if len(unfit) > len(shown):
+        warnings.append(msg("record.more_skipped", lang).format(count=len(unfit) - len(shown)))
+    # The tree ids and answers come from the file: shown with control characters escaped.
+    skipped = set(unfit)
+    return {q: c for q, c in answers.items() if q not in skipped}, [printable(w) for w in warnings]

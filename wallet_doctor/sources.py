@@ -35,13 +35,29 @@ def tree_folders(extra: Sequence[Path] = (), builtin: bool = True) -> list[Path]
     return folders
 
 
+def check_path(path: Path) -> None:
+    """Refuse what `validate PATH` cannot check: a tree file is read (and its problems reported) by the
+    loader; anything else must be a usable folder of trees."""
+    try:
+        is_file = path.is_file()
+    except OSError as exc:  # on Python 3.11, a folder above that cannot be searched (chmod 000)
+        raise WalletDoctorError(
+            f"Cannot reach '{path}': {exc.strerror}. Check the permissions of the folders above it."
+        ) from None
+    if not is_file:
+        check_folder(path)
+
+
 def check_folder(folder: Path) -> None:
     """Refuse a folder of trees that is missing, a file, unreadable or empty, saying what to do."""
-    if not folder.exists():
-        raise WalletDoctorError(f"The trees folder '{folder}' does not exist. Check the path given to --trees.")
-    if not folder.is_dir():
-        raise WalletDoctorError(f"'{folder}' is a file, not a folder of trees. Give --trees the folder that holds it.")
     try:
+        # On Python 3.11 exists() raises when a folder above cannot be searched (chmod 000).
+        if not folder.exists():
+            raise WalletDoctorError(f"The trees folder '{folder}' does not exist. Check the path given to --trees.")
+        if not folder.is_dir():
+            raise WalletDoctorError(
+                f"'{folder}' is a file, not a folder of trees. Give --trees the folder that holds it."
+            )
         files = tree_files(folder)
     except OSError as exc:
         raise WalletDoctorError(

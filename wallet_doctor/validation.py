@@ -21,6 +21,7 @@ from wallet_doctor.model import (
     Outcome,
     Question,
     ResolvedItem,
+    SharedBlock,
     Tree,
 )
 
@@ -32,18 +33,26 @@ CONTACT_SUPPORT = "contact_support"
 OUTCOME_SHAPE_SEVERITY: Literal["error", "warning"] = "warning"
 
 
+MAX_EXPANDED_ITEMS = 1000  # an outcome's steps are read by a person; shared blocks could multiply them
+
+
 def validate(catalog: Catalog) -> list[Problem]:
     """Every problem of the catalog, errors and warnings, in file and line order."""
+    sizes, block_problems = _shared_block_sizes(catalog)
+    # Outcomes too large to expand are reported and left out of the checks that expand them.
+    oversized, size_problems = _oversized_outcomes(catalog, sizes)
     problems = [
         *_duplicate_node_ids(catalog),
         *_references(catalog),
+        *block_problems,
+        *size_problems,
         *_cycles(catalog),
-        *_dead_ends(catalog),
+        *_dead_ends(catalog, oversized),
         *_unreachable(catalog),
         *_missing_help(catalog),
         *_unused_blocks(catalog),
-        *_support_without_fraud_check(catalog),
-        *_outcome_shape(catalog),
+        *_support_without_fraud_check(catalog, oversized),
+        *_outcome_shape(catalog, oversized),
     ]
     return sorted(problems, key=lambda p: (p.file, p.line, p.message))
 
@@ -100,18 +109,18 @@ def _references(catalog: Catalog) -> Iterator[Problem]:
                         )
             elif isinstance(node, Jump):
                 target = catalog.trees.get(node.target)
-                if target is None:
+                if target is None and node.target not in catalog.unreadable:
                     yield _error(
                         node.loc,
                         f"The jump goes to tree '{node.target}', which does not exist.",
                         f"Use one of the trees: {', '.join(trees)}.",
                         node.id,
                     )
-                elif node.land is not None:
+                elif target is not None and node.land is not None:
                     yield from _landing(node, target)
             else:
                 for tree_id in node.related:
-                    if tree_id not in catalog.trees:
+                    if tree_id not in catalog.trees and tree_id not in catalog.unreadable:
                         yield _error(
                             node.related_loc or node.loc,
                             f"'related' names tree '{tree_id}', which does not exist.",
@@ -154,6 +163,80 @@ def _uses(
                 f"Use one of the shared blocks: {', '.join(blocks) or '(none)'}.",
                 node,
             )
+
+
+def _shared_block_sizes(catalog: Catalog) -> tuple[dict[str, int], list[Problem]]:
+    """How many items each shared block expands to (counted, never expanded; capped just above the limit),
+    and the problems: blocks that use themselves, directly or in a circle, and blocks that expand to more
+    than MAX_EXPANDED_ITEMS while every block they use stays within it (the cause, reported once)."""
+    sizes: dict[str, int] = {}
+    problems: list[Problem] = []
+    on_path: dict[str, int] = {}
+    for root in catalog.shared:
+        if root in sizes:
+            continue
+        path = [root]
+        on_path[root] = 0
+        iterators = [iter(catalog.shared[root].items)]
+        while iterators:
+            item = next(iterators[-1], None)
+            if item is None:
+                iterators.pop()
+                block = catalog.shared[path.pop()]
+                del on_path[block.id]
+                _count(catalog, block, sizes, problems)
+                continue
+            used = item.use
+            if used is None or used not in catalog.shared or used in sizes:
+                continue
+            if used in on_path:
+                loop = [*path[on_path[used] :], used]
+                problems.append(
+                    _error(
+                        item.loc,
+                        f"Shared blocks use each other in a circle: {' -> '.join(loop)}.",
+                        "Remove one of these uses: a block cannot include itself.",
+                    )
+                )
+                continue
+            on_path[used] = len(path)
+            path.append(used)
+            iterators.append(iter(catalog.shared[used].items))
+    return sizes, problems
+
+
+def _count(catalog: Catalog, block: SharedBlock, sizes: dict[str, int], problems: list[Problem]) -> None:
+    # A use of a block still on the path (a circle, reported) or of a missing block counts as nothing.
+    total = sum(sizes.get(item.use, 0) if item.use is not None else 1 for item in block.items)
+    sizes[block.id] = min(total, MAX_EXPANDED_ITEMS + 1)
+    parts_fit = all(sizes.get(item.use, 0) <= MAX_EXPANDED_ITEMS for item in block.items if item.use is not None)
+    if total > MAX_EXPANDED_ITEMS and parts_fit:
+        problems.append(_too_large(block.loc, f"Shared block '{block.id}'", None))
+
+
+def _too_large(loc: Location, what: str, node: str | None) -> Problem:
+    return _error(
+        loc,
+        f"{what} expands to more than {MAX_EXPANDED_ITEMS:,} items: every `use` copies the whole block it names.",
+        "Use blocks inside one another less often; an outcome lists the few steps a person will follow.",
+        node,
+    )
+
+
+def _oversized_outcomes(catalog: Catalog, sizes: dict[str, int]) -> tuple[set[int], list[Problem]]:
+    """The outcomes (by identity) whose items expand to more than MAX_EXPANDED_ITEMS, and a problem for each
+    one that is too large by itself (not because a block it uses already is)."""
+    oversized: set[int] = set()
+    problems: list[Problem] = []
+    for tree in catalog.trees.values():
+        for outcome in tree.outcomes:
+            items = list(outcome.items())
+            total = sum(sizes.get(item.use, 0) if item.use is not None else 1 for item in items)
+            if total > MAX_EXPANDED_ITEMS:
+                oversized.add(id(outcome))
+                if all(sizes.get(item.use, 0) <= MAX_EXPANDED_ITEMS for item in items if item.use is not None):
+                    problems.append(_too_large(outcome.loc, "The outcome", outcome.id))
+    return oversized, problems
 
 
 def _successors(catalog: Catalog, node: Node) -> list[str]:
@@ -202,10 +285,10 @@ def _cycles(catalog: Catalog) -> Iterator[Problem]:
                 iterators.append(iter(_successors(catalog, node)))
 
 
-def _dead_ends(catalog: Catalog) -> Iterator[Problem]:
+def _dead_ends(catalog: Catalog, oversized: set[int]) -> Iterator[Problem]:
     for tree in catalog.trees.values():
         for outcome in tree.outcomes:
-            if not catalog.expand(outcome.steps):
+            if id(outcome) not in oversized and not catalog.expand(outcome.steps):
                 yield _error(
                     outcome.loc,
                     "The outcome gives no steps, so a user who reaches it is left with nothing to do.",
@@ -267,7 +350,7 @@ def _unused_blocks(catalog: Catalog) -> Iterator[Problem]:
             )
 
 
-def _support_without_fraud_check(catalog: Catalog) -> Iterator[Problem]:
+def _support_without_fraud_check(catalog: Catalog, oversized: set[int]) -> Iterator[Problem]:
     """Wherever we send a user to 'support', the fraud check must be one step away (impostors pose as support)."""
     if FRAUD_TREE not in catalog.trees:
         return
@@ -275,6 +358,8 @@ def _support_without_fraud_check(catalog: Catalog) -> Iterator[Problem]:
         if tree.id == FRAUD_TREE:
             continue
         for outcome in tree.outcomes:
+            if id(outcome) in oversized:
+                continue
             sends_to_support = any(r.source == CONTACT_SUPPORT for r in catalog.expand(outcome.items()))
             if sends_to_support and FRAUD_TREE not in outcome.related:
                 yield _warning(
@@ -287,14 +372,19 @@ def _support_without_fraud_check(catalog: Catalog) -> Iterator[Problem]:
 
 def outcome_shape(catalog: Catalog) -> list[Problem]:
     """The findings of the outcome-shape rules alone (see OUTCOME_SHAPE_SEVERITY)."""
-    return list(_outcome_shape(catalog))
+    sizes, _ = _shared_block_sizes(catalog)
+    oversized, _ = _oversized_outcomes(catalog, sizes)
+    return list(_outcome_shape(catalog, oversized))
 
 
-def _outcome_shape(catalog: Catalog) -> Iterator[Problem]:
+def _outcome_shape(catalog: Catalog, oversized: set[int]) -> Iterator[Problem]:
     """An outcome is what to do now: at most MAX_STEPS steps of its own (a conditional group counts as one
-    and holds at most MAX_STEPS), each shared block once, and no sentence said twice."""
+    and holds at most MAX_STEPS), each shared block once, and no sentence said twice. Outcomes too large to
+    expand are reported already and left out."""
     for tree in catalog.trees.values():
         for outcome in tree.outcomes:
+            if id(outcome) in oversized:
+                continue
             yield from _too_many_steps(catalog, outcome)
             yield from _repeats(catalog, outcome)
 

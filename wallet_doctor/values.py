@@ -9,7 +9,8 @@ from wallet_doctor.errors import Problem, did_you_mean
 from wallet_doctor.model import Location
 from wallet_doctor.yaml_safe import Mapping, Node, Scalar, Sequence, is_null
 
-ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
+ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*")  # always with fullmatch: `$` also matches before a final newline
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")
 _YAML_1_1_BOOLEANS = {"yes", "no", "on", "off", "y", "n"}
 
 
@@ -56,7 +57,7 @@ class ValueReader:
         """A text that must be one of `allowed`; anything else is reported with the closest one."""
         value = self.string(node, what, node_id)
         if value is not None and value not in allowed:
-            message = f"Unknown {what} '{value}'{did_you_mean(value, allowed)}."
+            message = f"Unknown {what} '{shown(value)}'{did_you_mean(value, allowed)}."
             self.add(node, message, f"Use one of: {', '.join(allowed)}.", node_id)
             return None
         return value
@@ -64,21 +65,23 @@ class ValueReader:
     def ident(self, node: Node, what: str, node_id: str | None) -> str | None:
         """An id: lower-case letters, digits and _, starting with a letter; None (reported, with a fix) otherwise."""
         value = self.string(node, what, node_id)
-        if value is not None and not ID_PATTERN.match(value):
-            self.add(node, f"The {what} '{value}' is not a valid id.", _id_fix(value), node_id)
+        if value is not None and not ID_PATTERN.fullmatch(value):
+            self.add(node, f"The {what} '{shown(value)}' is not a valid id.", _id_fix(value), node_id)
             return None
         return value
 
     def check_id(self, key: Node, value: str, what: str, node_id: str | None) -> bool:
         """Whether the key `value` is a valid id; a bad one is reported with a fix."""
-        if ID_PATTERN.match(value):
+        if ID_PATTERN.fullmatch(value):
             return True
-        self.add(key, f"The {what} '{value}' is not a valid id.", _id_fix(value), node_id)
+        self.add(key, f"The {what} '{shown(value)}' is not a valid id.", _id_fix(value), node_id)
         return False
 
     def integer(self, node: Node, what: str, node_id: str | None) -> int | None:
         """A whole number from 1 up; None (reported) for anything else."""
-        if isinstance(node, Scalar) and node.plain and node.value.isdigit() and int(node.value) >= 1:
+        # ASCII digits only ('²'.isdigit() is true, and int() refuses it), and few of them (int() refuses
+        # more than 4,300).
+        if isinstance(node, Scalar) and node.plain and _WHOLE_NUMBER.fullmatch(node.value) and int(node.value) >= 1:
             return int(node.value)
         self.add(node, f"'{what}' should be a whole number from 1 up.", f"Write `{what}: 1`, and count up.", node_id)
         return None
@@ -100,7 +103,7 @@ class ValueReader:
             if name not in allowed:
                 self.add(
                     key,
-                    f"Unknown key '{name}' in {_article(what)}{did_you_mean(name, allowed)}.",
+                    f"Unknown key '{shown(name)}' in {_article(what)}{did_you_mean(name, allowed)}.",
                     f"Use only: {', '.join(allowed)}.",
                     node_id,
                 )
@@ -127,7 +130,15 @@ def _describe(node: Node) -> str:
         return "a list"
     if is_null(node):
         return "nothing"
-    return f"'{node.value}'"
+    return f"'{shown(node.value)}'"
+
+
+def shown(value: str) -> str:
+    """A value quoted in a message, with control characters (a newline, a terminal escape) written as escapes,
+    so a message stays one line and cannot drive the terminal."""
+    if value.isprintable():
+        return value
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in value)
 
 
 def _id_fix(value: str) -> str:

@@ -28,6 +28,7 @@ _STANDARD = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {"!", *(_STANDARD + t for t in ("null", "bool", "int", "float", "str", "timestamp", "seq", "map"))}
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _INTEGER = re.compile(r"[-+]?[0-9]+")
+_MAX_DIGITS = 4000
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 
 
@@ -57,12 +58,17 @@ def is_null(node: Node) -> bool:
     return isinstance(node, Scalar) and node.plain and node.value in _NULLS
 
 
+def too_large(file: str, size: int) -> Problem:
+    """The problem of a file over MAX_FILE_BYTES."""
+    megabytes = size / (1024 * 1024)
+    fix = "Split it into smaller trees."
+    return Problem(file, 0, f"The file is {megabytes:.1f} MB; tree files may be at most 5 MB.", fix)
+
+
 def compose(data: bytes, file: str) -> tuple[Node | None, list[Problem]]:
     """Parse `data` into light YAML nodes, or report why it cannot be read safely."""
     if len(data) > MAX_FILE_BYTES:
-        size = len(data) / (1024 * 1024)
-        fix = "Split it into smaller trees."
-        return None, [Problem(file, 0, f"The file is {size:.1f} MB; tree files may be at most 5 MB.", fix)]
+        return None, [too_large(file, len(data))]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -267,7 +273,7 @@ def _scalar(node: Scalar) -> object:
     if value in _NULLS:
         return None
     if _INTEGER.fullmatch(value):
-        return int(value)
+        return int(value) if len(value) <= _MAX_DIGITS else value  # int() refuses more digits: keep the text
     if _FLOAT.fullmatch(value):
         return float(value)
     return value

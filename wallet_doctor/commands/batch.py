@@ -19,7 +19,9 @@ def batch(cases: str, lang: str | None, trees: Sequence[Path] | None, no_builtin
 
     language, catalog = setup(lang, trees, no_builtin)
     if cases == "-":
-        summary = run_batch(sys.stdin.buffer, catalog, language, sys.stdout)
+        from wallet_doctor.files import standard_input
+
+        summary = run_batch(standard_input("cases"), catalog, language, sys.stdout)
     else:
         try:
             stream = Path(cases).open("rb")  # noqa: SIM115 - closed by the with below; opened apart to word errors

@@ -52,7 +52,9 @@ def print_json(data: Any) -> None:
 
 def may_prompt(no_input: bool) -> bool:
     """Whether the wizard may ask: both ends are a terminal, and neither --no-input nor CI says otherwise."""
-    return not no_input and not os.environ.get("CI") and sys.stdin.isatty() and sys.stdout.isatty()
+    from wallet_doctor.files import is_terminal
+
+    return not no_input and not os.environ.get("CI") and is_terminal(sys.stdin) and is_terminal(sys.stdout)
 
 
 def color(no_color: bool) -> bool:

@@ -12,7 +12,12 @@ from wallet_doctor.errors import EXIT_OK
 
 
 def docs(
-    out: Path, langs: Sequence[str] | None, formats: Sequence[str], trees: Sequence[Path] | None, no_builtin: bool
+    out: Path,
+    langs: Sequence[str] | None,
+    formats: Sequence[str],
+    trees: Sequence[Path] | None,
+    no_builtin: bool,
+    overwrite: bool = False,
 ) -> int:
     """Write the pages of every language in `langs` (default: all) and format in `formats` into `out`."""
     from wallet_doctor.docs import generate
@@ -21,6 +26,6 @@ def docs(
 
     catalog = catalog_in_force(trees, no_builtin)
     languages = [resolve(code) for code in langs] if langs else list(LANGUAGES)
-    written = generate(catalog, out, list(dict.fromkeys(languages)), list(formats))
+    written = generate(catalog, out, list(dict.fromkeys(languages)), list(formats), overwrite=overwrite)
     typer.echo(f"Wrote {len(written)} file(s) to {out}.", err=True)
     return EXIT_OK

@@ -45,6 +45,11 @@ def run(
     speak = language(lang)  # first, so that even an unreadable answers file is reported in it
     given = answer_input.read_file(answers_file) if answers_file else answer_input.AnswerSet()
     tree_id = answer_input.choose_tree(tree, given)
+    from wallet_doctor.files import check_target
+
+    for target in (report, record):  # refused before the walk, not after the outcome is printed
+        if target is not None:
+            check_target(target, overwrite=overwrite)
     catalog = catalog_in_force(trees, no_builtin)
     answers = answer_input.combined(_still_fitting(catalog, tree_id, given, speak), answer_flags)
     interactive = output == "text" and may_prompt(no_input)

@@ -14,11 +14,10 @@ from wallet_doctor.errors import EXIT_INVALID, EXIT_OK
 def validate(directory: Path | None, strict: bool, output: str, trees: Sequence[Path] | None, no_builtin: bool) -> int:
     """Check `directory` (a file or folder on its own) or the trees in force; exit 4 on any error, or on
     any warning with `strict`."""
-    from wallet_doctor.sources import check_folder, load, tree_folders
+    from wallet_doctor.sources import check_path, load, tree_folders
 
     if directory is not None:
-        if not directory.is_file():
-            check_folder(directory)
+        check_path(directory)
         folders = [directory]
     else:
         folders = tree_folders(trees or [], builtin=not no_builtin)

@@ -4,20 +4,24 @@ machine, so it can be committed and compared."""
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 
 from wallet_doctor.docs.html import PAGE, troubleshooter
 from wallet_doctor.docs.markdown import index_page, root_index, tree_page
 from wallet_doctor.docs.order import tree_order
-from wallet_doctor.errors import WalletDoctorError
-from wallet_doctor.files import write_atomic
+from wallet_doctor.errors import UnsafeFile, WalletDoctorError
+from wallet_doctor.files import stop_on_termination, write_all_atomic
 from wallet_doctor.gcpause import collector_paused
 from wallet_doctor.model import Catalog
 
 __all__ = ["FORMATS", "generate", "pages"]
 
 FORMATS = ("markdown", "html")
+# Every page written carries this (Markdown on its first line, HTML in its head): a file without it was
+# written by someone else, and is replaced only with --overwrite.
+MARK = b"Generated from the decision trees by `wallet-doctor docs`."
 
 
 def pages(catalog: Catalog, langs: Sequence[str], formats: Sequence[str]) -> dict[str, str]:
@@ -40,22 +44,43 @@ def pages(catalog: Catalog, langs: Sequence[str], formats: Sequence[str]) -> dic
     return files
 
 
-def generate(catalog: Catalog, out: Path, langs: list[str], formats: list[str]) -> list[Path]:
+def generate(catalog: Catalog, out: Path, langs: list[str], formats: list[str], overwrite: bool = False) -> list[Path]:
     """Write the docs of `catalog` under `out` (created if missing) and return the files written. Existing
-    files of the same name are replaced, each one whole or not at all; no other file is touched."""
+    pages an earlier run wrote are replaced, each one whole or not at all; a file of the same name that it
+    did not write is replaced only with `overwrite`, and otherwise nothing is written. No other file is
+    touched."""
     if out.exists() and not out.is_dir():
         raise WalletDoctorError(f"'{out}' is a file. Give --out a folder (it is created if missing).")
     with collector_paused():  # the pages' data is large and cycle-free: see gcpause.py
         files = pages(catalog, langs, formats)
-    written: list[Path] = []
-    for relative, text in files.items():
-        path = out / relative
+    if not overwrite:
+        foreign = [out / relative for relative in files if not _replaceable(out / relative)]
+        if foreign:
+            others = len(foreign) - 1
+            raise UnsafeFile("foreign_docs" if others else "foreign_doc", foreign[0], str(others))
+    targets = {out / relative: text for relative, text in files.items()}
+    for folder in dict.fromkeys(path.parent for path in targets):
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise WalletDoctorError(
-                f"Cannot create the folder '{path.parent}': {exc.strerror}. Choose another --out."
+                f"Cannot create the folder '{folder}': {exc.strerror}. Choose another --out."
             ) from None
-        write_atomic(path, text, overwrite=True)
-        written.append(path)
-    return written
+    # Every page is written beside its target before any is renamed: killed (SIGTERM/SIGHUP stop it as
+    # Ctrl-C does) or failing while writing, the folder keeps the old pages and no temporary file.
+    with stop_on_termination():
+        write_all_atomic(targets)
+    return list(targets)
+
+
+def _replaceable(path: Path) -> bool:
+    """True when `path` is free, or holds a page an earlier run wrote (it carries MARK near its start)."""
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return False  # a folder, a device, a pipe (opening one would wait for a writer for ever)
+        with path.open("rb") as handle:
+            return MARK in handle.read(4096)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False  # unreadable: not ours to replace

@@ -23,8 +23,8 @@ _LIST_NUMBER = re.compile(r"(\d{1,9})([.)])")
 
 
 def inline(text: str) -> str:
-    """Tree text as literal Markdown inside a line: `escape()`, and `$` too, which GitHub reads as maths."""
-    return escape(text).replace("$", "\\$")
+    """Tree text as literal Markdown inside a line: `escape()` (which escapes `$`, GitHub's maths, too)."""
+    return escape(text)
 
 
 def block(text: str) -> str:

@@ -22,9 +22,18 @@ from wallet_doctor.model import Catalog, Jump, Outcome, Question
 from wallet_doctor.render.text import clean
 
 # Mermaid turns `#name;` and `#123;` into HTML entities, so `#` itself is written as an entity first; the
-# others would end a quoted label (`"`), form HTML (`<`, `>`, `&`), start a Markdown string (`) or end an
-# edge label (|).
-_ENTITIES = {"#": "#35;", '"': "#quot;", "&": "#amp;", "<": "#lt;", ">": "#gt;", "`": "#96;", "|": "#124;"}
+# others would end a quoted label (`"`), form HTML (`<`, `>`, `&`), start a Markdown string (`), end an
+# edge label (|) or, as `%%`, make a comment or a directive (`%%{init: ...}%%` restyles the whole chart).
+_ENTITIES = {
+    "#": "#35;",
+    '"': "#quot;",
+    "&": "#amp;",
+    "<": "#lt;",
+    ">": "#gt;",
+    "`": "#96;",
+    "|": "#124;",
+    "%": "#37;",
+}
 _SPECIAL = re.compile("[" + re.escape("".join(_ENTITIES)) + "]")
 _ID = re.compile(r"[a-z][a-z0-9_]*")
 

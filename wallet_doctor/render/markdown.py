@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from wallet_doctor.controls import CONTROL_CHARACTERS
 from wallet_doctor.messages import msg
-from wallet_doctor.render.text import CONTROL_CHARACTERS, clean, condition
+from wallet_doctor.render.text import clean, condition
 
 if TYPE_CHECKING:
     from wallet_doctor.render.shapes import WalkData
@@ -14,19 +15,23 @@ if TYPE_CHECKING:
 # Newlines are folded, so tree text is one line; only the characters that form markup inside a line are
 # escaped, plus a marker that would open a block (heading, list, quote) where the text begins a list item.
 # Fewer escapes keep the raw file readable.
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+# `$` starts maths on GitHub; a bare URL (`https://...`, `www....`) becomes a link there: an escaped `:` or
+# `.` keeps it text.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")
+_BARE_LINK = re.compile(r"(?<=[A-Za-z])(:)(?=//)|(?<![\w.])(?i:www)(\.)")
 _BLOCK_START = re.compile(r"^(\s*)(?:([#>+=-])|(\d+)([.)]))")
 
 
-# Text with none of the above, no newline, tab or control character: returned as it is.
-_PLAIN = re.compile(rf"[^\\`*_\[\]<>|~&\n\t{CONTROL_CHARACTERS}]*")
+# Text with none of the above, no newline, tab or control character, and no bare link: returned as it is.
+_PLAIN = re.compile(rf"[^\\`*_\[\]<>|~&$\n\t{CONTROL_CHARACTERS}]*")
 
 
 def escape(text: str) -> str:
     """Tree text as literal Markdown, wherever it stands in a line."""
-    if _PLAIN.fullmatch(text) and not _BLOCK_START.match(text):
+    if _PLAIN.fullmatch(text) and not _BLOCK_START.match(text) and not _BARE_LINK.search(text):
         return text  # nearly all tree text: nothing to escape
     inline = _SPECIAL.sub(r"\\\1", clean(text).replace("\n", " "))
+    inline = _BARE_LINK.sub(lambda m: "\\:" if m[1] else m[0][:-1] + "\\.", inline)
     return _BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[2] else f"{m[1]}{m[3]}\\{m[4]}", inline, count=1)
 
 

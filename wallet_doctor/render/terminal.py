@@ -25,12 +25,17 @@ SEVERITY_STYLE = {
 }
 
 
+MAX_WIDTH = 500  # terminal cells: wider than any real terminal
+
+
 def terminal_size() -> os.terminal_size:
     """The terminal's columns and lines ($COLUMNS and $LINES first; 80 by 24 when there is no terminal):
-    the one measure that the rich console and the wizard's prompts share."""
+    the one measure that the rich console and the wizard's prompts share. COLUMNS may say anything: it is
+    held to MAX_WIDTH (100000000 once drew rules of 300 MB)."""
     import shutil
 
-    return shutil.get_terminal_size((80, 24))
+    size = shutil.get_terminal_size((80, 24))
+    return os.terminal_size((min(MAX_WIDTH, size.columns), size.lines))
 
 
 def make_console(color: bool, width: int | None = None) -> Console:

@@ -6,14 +6,13 @@ import re
 import shlex
 from typing import TYPE_CHECKING, Any
 
+from wallet_doctor.controls import CONTROL_CHARACTERS
 from wallet_doctor.locales import locale
 from wallet_doctor.messages import msg
 
 if TYPE_CHECKING:
     from wallet_doctor.render.shapes import QuestionData, WalkData
 
-# Terminal control and bidirectional-override characters (newline and tab are kept).
-CONTROL_CHARACTERS = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _CONTROL = re.compile(f"[{CONTROL_CHARACTERS}]")
 
 

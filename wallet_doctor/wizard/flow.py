@@ -317,7 +317,26 @@ def run_wizard(
     resume_options: Sequence[str] = (),
 ) -> tuple[int, Walk]:
     """The wizard at a real terminal: the exit code and the walk as it ended."""
+    from wallet_doctor.files import stop_on_termination
+
     wizard = Wizard(
         walk, lang, None, Prompter(), report_path, probes=probes, color=color, resume_options=resume_options
     )
-    return wizard.run(), wizard.walk
+    # Killed with SIGTERM/SIGHUP (a closed terminal window), it stops as for Ctrl-C: the prompt puts the
+    # terminal back (echo on) and the resume command is printed.
+    with stop_on_termination(_stop_prompt):
+        code = wizard.run()
+    return code, wizard.walk
+
+
+def _stop_prompt() -> None:
+    """On SIGTERM/SIGHUP: end the menu on screen as Ctrl-C does, so that prompt_toolkit puts the terminal
+    back itself (an exception raised inside its event loop would be printed and wait for Enter);
+    between prompts, a plain KeyboardInterrupt."""
+    from prompt_toolkit.application import get_app_or_none
+
+    app = get_app_or_none()
+    if app is not None and app.is_running and app.future is not None and not app.future.done():
+        app.exit(exception=KeyboardInterrupt())
+        return
+    raise KeyboardInterrupt

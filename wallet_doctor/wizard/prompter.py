@@ -48,6 +48,7 @@ class Prompter:
             message, choices=options, instruction=instruction, use_shortcuts=len(choices) <= 36, **self.io
         )
         _WrappedChoice.attach(wrapped, question)
+        _end_of_input_quits(question)
         answer: Action = question.unsafe_ask()
         return answer
 
@@ -69,10 +70,26 @@ class Prompter:
         import questionary
 
         options = [questionary.Choice(title=yes, value=True), questionary.Choice(title=no, value=False)]
-        answer: bool = questionary.select(
+        question = questionary.select(
             message, choices=options, default=options[0] if default else options[1], **self.io
-        ).unsafe_ask()
+        )
+        _end_of_input_quits(question)
+        answer: bool = question.unsafe_ask()
         return answer
+
+
+def _end_of_input_quits(question: Any) -> None:
+    """Ctrl-D in a menu ends the wizard (exit 130, as the README says); questionary's menus ignore it."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    bindings = KeyBindings()
+
+    @bindings.add("c-d", eager=True)
+    def _end(event: Any) -> None:
+        event.app.exit(exception=EOFError())
+
+    application = question.application
+    application.key_bindings = merge_key_bindings([application.key_bindings, bindings])
 
 
 class _WrappedChoice:
