@@ -107,19 +107,16 @@ def test_a_shared_block_is_used_once_per_outcome_and_no_text_is_said_twice(cli) 
     result = cli("validate", folder)
 
     assert result.stdout.splitlines() == [
-        f"{folder}/t.yaml:22: warning: node 'done': The shared block 'call_bank' is used twice in this outcome "
+        f"{folder}/t.yaml:22: error: node 'done': The shared block 'call_bank' is used twice in this outcome "
         "(first at line 20). Fix: Use it once: as a step, or in one section.",
-        f"{folder}/t.yaml:33: warning: node 'other': The text 'Keep the evidence.' is said twice in this outcome "
+        f"{folder}/t.yaml:33: error: node 'other': The text 'Keep the evidence.' is said twice in this outcome "
         "(first at line 31, from shared block 'call_bank'). Fix: Say it once: delete one, or keep it in the one "
         "place it fits.",
     ]
-    assert result.exit_code == 0
+    assert result.exit_code == 4
 
 
-def test_the_outcome_shape_rules_become_errors_with_one_switch(cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    from wallet_doctor import validation
-
-    monkeypatch.setattr(validation, "OUTCOME_SHAPE_SEVERITY", "error")
+def test_an_outcome_with_too_many_steps_is_an_error(cli) -> None:
     result = cli("validate", "tests/trees/invalid/too_many_steps.yaml")
 
     assert result.stdout.splitlines() == [

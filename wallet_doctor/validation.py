@@ -28,9 +28,9 @@ from wallet_doctor.model import (
 FRAUD_TREE = "fraud_check"
 CONTACT_SUPPORT = "contact_support"
 
-# The outcome-shape rules (steps per outcome, a block used twice, a text said twice) are warnings while the
-# built-in trees are converted to the sectioned format; set this to "error" to enforce them.
-OUTCOME_SHAPE_SEVERITY: Literal["error", "warning"] = "warning"
+# The outcome-shape rules (steps per outcome, a block used twice, a text said twice) are errors; "warning"
+# lets trees written in the old shape load while they are converted to the sectioned one.
+OUTCOME_SHAPE_SEVERITY: Literal["error", "warning"] = "error"
 
 
 MAX_EXPANDED_ITEMS = 1000  # an outcome's steps are read by a person; shared blocks could multiply them
