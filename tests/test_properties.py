@@ -49,8 +49,13 @@ def tree_documents(draw: st.DrawFn) -> dict[str, Any]:
             "title": bilingual(draw),
             "severity": draw(st.sampled_from(["info", "low", "medium", "high", "critical"])),
             "summary": bilingual(draw),
+            # A valid outcome says no sentence twice (issue #13): each step's text is made unique.
             "steps": [
-                {"text": bilingual(draw), "warning": draw(st.booleans())} for _ in range(draw(st.integers(1, 3)))
+                {
+                    "text": {lang: f"{text} ({n})" for lang, text in bilingual(draw).items()},
+                    "warning": draw(st.booleans()),
+                }
+                for n in range(draw(st.integers(1, 3)))
             ],
         }
     return {
