@@ -9,6 +9,7 @@ recurses nowhere, so no nesting can overflow a stack.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,6 +21,9 @@ if TYPE_CHECKING:
     import yaml
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
+# WALLET_DOCTOR_YAML=libyaml reads every file with libyaml alone, skipping the fast subset reader
+# (yaml_fast.py): the tests run both ways, and it is a switch to rule the fast reader out.
+BACKEND_ENV = "WALLET_DOCTOR_YAML"
 # Trees need about 8 levels; libyaml refuses more than 1,000 on its own (PyYAML >= 6.0.3), in its own words.
 # Ours fires long before that, so the message is the same on every PyYAML we support.
 MAX_DEPTH = 64
@@ -72,6 +76,13 @@ def compose(data: bytes, file: str) -> tuple[Node | None, list[Problem]]:
     empty = Problem(file, 1, "The file is empty.", "Write a tree (see docs/tree-format.md) or delete the file.")
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return None, [empty]
+
+    if os.environ.get(BACKEND_ENV) != "libyaml":
+        from wallet_doctor.yaml_fast import compose_subset
+
+        read = compose_subset(text, file)
+        if read is not None:
+            return read if read[0] is not None else (None, read[1] or [empty])
 
     import yaml
 
@@ -141,11 +152,10 @@ class _Composer:
                 else:
                     node.items = children
             elif kind is events.AliasEvent:
-                target = self.anchors.get(event.anchor)
-                if target is None:  # pragma: no cover - libyaml reports an undefined alias itself
-                    continue
                 self.alias_lines.append(event.start_mark.line + 1)
-                node = target
+                # An alias of no anchor (`*a: b`) stands for nothing: a placeholder keeps keys and values
+                # paired, and the alias is refused like any other.
+                node = self.anchors.get(event.anchor) or Scalar("", event.start_mark.line + 1, True)
             elif kind is events.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
@@ -180,25 +190,31 @@ class _Composer:
             self.problems.append(Problem(self.file, line, f"The YAML tag '{tag}' is not allowed.", fix))
 
     def _pairs(self, children: list[Node]) -> list[tuple[Node, Node]]:
-        """Keys and values paired, with duplicate and non-scalar keys reported."""
-        keys = children[0::2]
-        pairs = list(zip(keys, children[1::2], strict=True))
-        # The common case, checked cheaply: every key a scalar and none repeated.
-        if all(type(key) is Scalar for key in keys) and len({key.value for key in keys}) == len(keys):  # type: ignore[union-attr]
-            return pairs
-        first: dict[str, int] = {}
-        for key, _value in pairs:
-            if not isinstance(key, Scalar):
-                self.problems.append(
-                    Problem(self.file, key.line, "A mapping key is not a plain word.", "Use a plain key.")
-                )
-                continue
-            if key.value in first:
-                message = f"Duplicate key '{key.value}' (first at line {first[key.value]})."
-                self.problems.append(Problem(self.file, key.line, message, "Keep one of them."))
-            else:
-                first[key.value] = key.line
+        return pairs_checked(children, self.file, self.problems)
+
+
+def pairs_checked(children: list[Node], file: str, problems: list[Problem]) -> list[tuple[Node, Node]]:
+    """Keys and values paired, with duplicate and non-scalar keys added to `problems`."""
+    if len(children) == 4:  # the most common mapping by far: a text's two languages
+        key, value, other_key, other_value = children
+        if type(key) is Scalar and type(other_key) is Scalar and key.value != other_key.value:
+            return [(key, value), (other_key, other_value)]
+    keys = children[0::2]
+    pairs = list(zip(keys, children[1::2], strict=True))
+    # The common case, checked cheaply: every key a scalar and none repeated.
+    if all(type(key) is Scalar for key in keys) and len({key.value for key in keys}) == len(keys):  # type: ignore[union-attr]
         return pairs
+    first: dict[str, int] = {}
+    for key, _value in pairs:
+        if not isinstance(key, Scalar):
+            problems.append(Problem(file, key.line, "A mapping key is not a plain word.", "Use a plain key."))
+            continue
+        if key.value in first:
+            message = f"Duplicate key '{key.value}' (first at line {first[key.value]})."
+            problems.append(Problem(file, key.line, message, "Keep one of them."))
+        else:
+            first[key.value] = key.line
+    return pairs
 
 
 def _events(data: bytes) -> Iterator[Any]:
