@@ -1,8 +1,10 @@
 """The fast subset reader (yaml_fast.py) reads every file it accepts exactly as libyaml does, node for node
-and line for line, and leaves every other file to libyaml."""
+and line for line, and leaves every other file to libyaml; the two-core reading (parallel.py) gives the
+same catalog as one core."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +15,8 @@ from hypothesis import strategies as st
 
 from tests.conftest import REPO, TREES
 from tests.test_properties import tree_documents
-from wallet_doctor import yaml_safe
+from wallet_doctor import parallel, yaml_safe
+from wallet_doctor.loader import load_catalog
 from wallet_doctor.yaml_fast import compose_subset
 from wallet_doctor.yaml_safe import BACKEND_ENV, Mapping, Node, Scalar, compose
 
@@ -266,3 +269,38 @@ def test_any_nesting_of_plain_lines_reads_the_same_both_ways(lines: list[str]) -
         fast, slow = both_ways("\n".join(lines).encode(), monkeypatch)
 
     assert fast == slow
+
+
+def catalog_summary(folder: Path) -> Any:
+    catalog, problems = load_catalog([folder])
+    trees = sorted((t.id, t.digest, t.loc.file, t.loc.line, len(t.nodes)) for t in catalog.trees.values())
+    blocks = sorted((b.id, b.loc.file, b.loc.line, len(b.items)) for b in catalog.shared.values())
+    return trees, blocks, [str(p) for p in problems]
+
+
+def test_two_cores_read_the_same_catalog_as_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(parallel.PARALLEL_ENV, "0")
+    one = catalog_summary(BUILTIN)
+    monkeypatch.delenv(parallel.PARALLEL_ENV)
+    monkeypatch.setattr(parallel, "PARALLEL_BYTES", 1)
+    forks: list[int] = []
+    real_fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or real_fork())
+
+    two = catalog_summary(BUILTIN)
+
+    assert forks == [1]
+    assert two == one
+
+
+def test_a_helper_that_fails_leaves_its_files_to_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "PARALLEL_BYTES", 1)
+    parent = os.getpid()
+    paths = sorted(BUILTIN.glob("*.yaml"))
+
+    def read(path: Path) -> str:
+        if os.getpid() != parent:
+            raise RuntimeError("the helper breaks")
+        return path.name
+
+    assert parallel.read_all(paths, read) == [p.name for p in paths]

@@ -26,6 +26,7 @@ from wallet_doctor.model import (
     Tree,
 )
 from wallet_doctor.model import Node as TreeNode
+from wallet_doctor.parallel import read_all
 from wallet_doctor.sources import tree_files
 from wallet_doctor.yaml_safe import Mapping, Node, Scalar, Sequence, compose, is_null
 
@@ -76,8 +77,8 @@ def _load_catalog(directories: Iterable[Path]) -> tuple[Catalog, list[Problem]]:
     for directory in directories:
         seen_trees: dict[str, Tree] = {}
         seen_blocks: dict[str, SharedBlock] = {}
-        for path in tree_files(directory):
-            result, found = load_file(path, _display(path))
+        paths = tree_files(directory)
+        for result, found in read_all(paths, _load_displayed):
             problems.extend(found)
             if isinstance(result, Tree):
                 if result.id in seen_trees:
@@ -94,6 +95,10 @@ def _load_catalog(directories: Iterable[Path]) -> tuple[Catalog, list[Problem]]:
         trees.update(seen_trees)
         shared.update(seen_blocks)
     return Catalog(trees, shared), problems
+
+
+def _load_displayed(path: Path) -> tuple[Tree | list[SharedBlock] | None, list[Problem]]:
+    return load_file(path, _display(path))
 
 
 def _duplicate(loc: Location, what: str, ident: str, first: Location) -> Problem:
