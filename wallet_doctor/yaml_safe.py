@@ -2,6 +2,9 @@
 nodes here, never constructed into Python objects, so no tag can run code. Tags, aliases, duplicate
 keys, oversized files and runaway nesting are refused in the same single pass, each with its line.
 
+Most tree files never reach libyaml: yaml_fast.py reads the plain subset of YAML they are written in, into
+the same nodes with the same lines, and hands everything else back to be read here.
+
 Composing the events ourselves is about twice as fast as PyYAML's composer (no Mark objects kept, no
 implicit-type resolution: the loader reads every scalar as the text written, as YAML 1.2 would) and it
 recurses nowhere, so no nesting can overflow a stack.
