@@ -1,5 +1,8 @@
 """wallet-doctor's benchmark: start-up, first prompt, batch throughput, validate/docs scaling, memory.
 
+The scaling runs use two sets of trees: "real" (the built-in trees copied with renamed ids, long bilingual
+texts) and "synthetic" (generated chains of short questions, in flow style).
+
 Run from the repository with the package installed (`pip install -e ".[test]"`):
 
     python bench/run.py            # full run, about 3 minutes on 2 cores
@@ -17,6 +20,7 @@ import os
 import platform
 import pty
 import random
+import re
 import select
 import shutil
 import statistics
@@ -132,10 +136,60 @@ def generated_trees(nodes: int, folder: Path, per_file: int = 500) -> None:
         (folder / f"g{t}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+# The lines of a tree file that carry an id of a tree, node or shared block (choice ids are local to their
+# question and stay): `tree: ID`, `start: ID`, a node or block key (`  ID:`), a jump's `tree: ID`, `next: ID`,
+# `use: ID`. The language keys (`  en:` in keywords) are not ids.
+_ID_LINE = re.compile(
+    r"^(tree: |start: |  |    tree: |\s*-?\s*next: |\s*-?\s*use: )((?!en\b)[a-z][a-z0-9_]*)(?=:?\s*$)", re.M
+)
+_RELATED = re.compile(r"^(\s*related: \[)([^\]]*)\]", re.M)
+
+
+def real_trees(nodes: int, folder: Path) -> int:
+    """The built-in trees copied until about `nodes` nodes, every tree, node and shared-block id of copy N
+    suffixed with _cN, so the copies are valid together: real, text-heavy YAML at scale. Returns the count."""
+    from wallet_doctor.sources import builtin_trees
+
+    folder.mkdir(parents=True)
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(builtin_trees().glob("*.yaml"))}
+    per_copy = sum(text.count("\n    kind: ") for text in texts.values())
+    copies = max(1, round(nodes / per_copy))
+    for copy in range(copies):
+        suffix = f"_c{copy}"
+
+        def renamed(match: re.Match[str], suffix: str = suffix) -> str:
+            return match.group(1) + match.group(2) + suffix
+
+        def related(match: re.Match[str], suffix: str = suffix) -> str:
+            return match.group(1) + ", ".join(t.strip() + suffix for t in match.group(2).split(",")) + "]"
+
+        for stem, text in texts.items():
+            copied = _RELATED.sub(related, _ID_LINE.sub(renamed, text))
+            (folder / f"{stem}{suffix}.yaml").write_text(copied, encoding="utf-8")
+    return copies * per_copy
+
+
+def cold(contenders: dict[str, Callable[[], float]], runs: int) -> dict[str, float]:
+    """Median seconds of each contender over `runs` runs, interleaved, without a warm-up run."""
+    samples: dict[str, list[float]] = {name: [] for name in contenders}
+    for _ in range(runs):
+        for name, run in contenders.items():
+            samples[name].append(run())
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+C_LOADER = (
+    "import pathlib, sys, yaml\n"
+    "for path in sorted(pathlib.Path(sys.argv[1]).glob('*.yaml')):\n"
+    "    yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)\n"
+)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=9, help="runs per timing (median); default 9")
     parser.add_argument("--quick", action="store_true", help="3 runs, smaller batches and trees")
+    parser.add_argument("--sections", default="abcde", help="which parts to run, by letter; default abcde")
     args = parser.parse_args()
     runs = 3 if args.quick else max(7, args.runs)
     env = {**os.environ, "WALLET_DOCTOR_LANG": "en", "NO_COLOR": "1", "TERM": "xterm", "COLUMNS": "100"}
@@ -147,96 +201,126 @@ def main() -> None:
         rows.append((what, figure, goal, "met" if ok else "MISSED"))
         print(f"  {what}: {figure} ({goal}: {'met' if ok else 'MISSED'})", flush=True)
 
-    print("a) start-up against `python -c 'import typer, yaml'`", flush=True)
-    subprocess.run([COMMAND, *WALK], env=env, capture_output=True, check=False)  # fill the catalog cache
-    startup = interleaved(
-        {
-            "baseline": lambda: timed([PYTHON, "-c", "import typer, yaml"], env),
-            "walk": lambda: timed([COMMAND, *WALK], env),
-            "help": lambda: timed([COMMAND, "--help"], env),
-        },
-        runs,
-    )
-    results["startup_seconds"] = startup
-    for name in ("walk", "help"):
-        ratio = startup[name] / startup["baseline"]
-        row(f"{name} / baseline", f"{startup[name] * 1000:.0f} ms / {startup['baseline'] * 1000:.0f} ms = {ratio:.2f}",
-            "at most 1.3", ratio <= 1.3)  # fmt: skip
+    if "a" in args.sections:
+        print("a) start-up against `python -c 'import typer, yaml'`", flush=True)
+        subprocess.run([COMMAND, *WALK], env=env, capture_output=True, check=False)  # fill the catalog cache
+        startup = interleaved(
+            {
+                "baseline": lambda: timed([PYTHON, "-c", "import typer, yaml"], env),
+                "walk": lambda: timed([COMMAND, *WALK], env),
+                "help": lambda: timed([COMMAND, "--help"], env),
+            },
+            runs,
+        )
+        results["startup_seconds"] = startup
+        for name in ("walk", "help"):
+            ratio = startup[name] / startup["baseline"]
+            figure = f"{startup[name] * 1000:.0f} ms / {startup['baseline'] * 1000:.0f} ms = {ratio:.2f}"
+            row(f"{name} / baseline", figure, "at most 1.3", ratio <= 1.3)
 
-    print("b) first interactive prompt against `python -c 'import questionary, typer'`", flush=True)
-    prompt = interleaved(
-        {
-            "baseline": lambda: timed([PYTHON, "-c", "import questionary, typer"], env),
-            "prompt": lambda: time_to_first_prompt(env),
-        },
-        runs,
-    )
-    results["first_prompt_seconds"] = prompt
-    ratio = prompt["prompt"] / prompt["baseline"]
-    figure = f"{prompt['prompt'] * 1000:.0f} ms / {prompt['baseline'] * 1000:.0f} ms = {ratio:.2f}"
-    row("first prompt / baseline", figure, "at most 1.3", ratio <= 1.3)
+    if "b" in args.sections:
+        print("b) first interactive prompt against `python -c 'import questionary, typer'`", flush=True)
+        prompt = interleaved(
+            {
+                "baseline": lambda: timed([PYTHON, "-c", "import questionary, typer"], env),
+                "prompt": lambda: time_to_first_prompt(env),
+            },
+            runs,
+        )
+        results["first_prompt_seconds"] = prompt
+        ratio = prompt["prompt"] / prompt["baseline"]
+        figure = f"{prompt['prompt'] * 1000:.0f} ms / {prompt['baseline'] * 1000:.0f} ms = {ratio:.2f}"
+        row("first prompt / baseline", figure, "at most 1.3", ratio <= 1.3)
 
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
-        print("c) batch throughput", flush=True)
-        rates = {}
-        per_case = {}
-        one = work / "cases-1.jsonl"
-        batch_cases(1, one)
-        fixed = statistics.median(timed([COMMAND, "batch", str(one)], env) for _ in range(5))  # start-up
-        for count in (2_000, 10_000) if args.quick else (10_000, 100_000):
-            cases = work / f"cases-{count}.jsonl"
-            batch_cases(count, cases)
-            seconds = statistics.median(
-                timed([COMMAND, "batch", str(cases)], env) for _ in range(3 if count <= 10_000 else 1)
-            )
-            rates[count] = count / seconds
-            per_case[count] = (seconds - fixed) / count
-            row(
-                f"batch {count:,} cases", f"{rates[count]:,.0f} cases/s", "at least 5,000 cases/s", rates[count] >= 5000
-            )
-        sizes = sorted(rates)
-        spread = per_case[sizes[0]] / per_case[sizes[-1]]
-        figure = f"{per_case[sizes[0]] * 1e6:.0f} us / {per_case[sizes[-1]] * 1e6:.0f} us = {spread:.2f}"
-        # Linear means a case costs no more in a large batch than in a small one (it may cost less, once the
-        # per-outcome encodings are warm).
-        row("batch cost per case beyond start-up, small / large", figure, "at least 0.8 (linear)", spread >= 0.8)
-        results["batch_cases_per_second"] = rates
-        results["batch_seconds_per_case_beyond_startup"] = per_case
-
-        print("d) validate and docs on generated trees (cold: no catalog cache)", flush=True)
-        cold = {**env, "WALLET_DOCTOR_NO_CACHE": "1"}
-        scale: dict[str, dict[int, float]] = {"validate": {}, "docs": {}}
-        for nodes in (1_000, 10_000) if args.quick else (1_000, 10_000, 50_000):
-            folder = work / f"trees-{nodes}"
-            generated_trees(nodes, folder)
-            scale["validate"][nodes] = statistics.median(
-                timed([COMMAND, "validate", str(folder)], cold) for _ in range(3)
-            )
-            out = work / f"docs-{nodes}"
-            scale["docs"][nodes] = statistics.median(
-                timed([COMMAND, "docs", "--trees", str(folder), "--no-builtin", "--out", str(out)], cold)
-                for _ in range(1 if nodes > 10_000 else 3)
-            )
-            for what in ("validate", "docs"):
-                seconds = scale[what][nodes]
-                goal = nodes != 10_000 or seconds <= 1.0
-                row(
-                    f"{what} {nodes:,} nodes",
-                    f"{seconds:.2f} s",
-                    "at most 1 s at 10,000" if nodes == 10_000 else "-",
-                    goal,
+        if "c" in args.sections:
+            print("c) batch throughput", flush=True)
+            rates = {}
+            per_case = {}
+            one = work / "cases-1.jsonl"
+            batch_cases(1, one)
+            fixed = statistics.median(timed([COMMAND, "batch", str(one)], env) for _ in range(5))  # start-up
+            for count in (2_000, 10_000) if args.quick else (10_000, 100_000):
+                cases = work / f"cases-{count}.jsonl"
+                batch_cases(count, cases)
+                seconds = statistics.median(
+                    timed([COMMAND, "batch", str(cases)], env) for _ in range(3 if count <= 10_000 else 1)
                 )
-        if 50_000 in scale["validate"]:
-            for what in ("validate", "docs"):
-                growth = scale[what][50_000] / scale[what][10_000]
-                row(f"{what} 50k / 10k", f"{growth:.1f}x", "at most 6x (linear)", growth <= 6)
-        results["scaling_seconds"] = scale
+                rates[count] = count / seconds
+                per_case[count] = (seconds - fixed) / count
+                row(
+                    f"batch {count:,} cases",
+                    f"{rates[count]:,.0f} cases/s",
+                    "at least 5,000 cases/s",
+                    rates[count] >= 5000,
+                )
+            sizes = sorted(rates)
+            spread = per_case[sizes[0]] / per_case[sizes[-1]]
+            figure = f"{per_case[sizes[0]] * 1e6:.0f} us / {per_case[sizes[-1]] * 1e6:.0f} us = {spread:.2f}"
+            # Linear means a case costs no more in a large batch than in a small one (it may cost less, once the
+            # per-outcome encodings are warm).
+            row("batch cost per case beyond start-up, small / large", figure, "at least 0.8 (linear)", spread >= 0.8)
+            results["batch_cases_per_second"] = rates
+            results["batch_seconds_per_case_beyond_startup"] = per_case
 
-    print("e) peak memory of a scripted walk", flush=True)
-    memory = max(peak_memory_mib([COMMAND, *WALK]) for _ in range(3))
-    results["peak_memory_mib"] = memory
-    row("scripted walk peak memory", f"{memory:.1f} MiB", "at most 40 MiB", memory <= 40)
+        if "d" in args.sections:
+            print("d) validate and docs, cold (no catalog cache), against PyYAML's C loader reading the same files",
+                  flush=True)  # fmt: skip
+            cold_env = {**env, "WALLET_DOCTOR_NO_CACHE": "1"}
+            sets = [("real", 11_400), ("synthetic", 1_000), ("synthetic", 10_000)]
+            if not args.quick:
+                sets += [("real", 50_000), ("synthetic", 50_000)]
+            scale: dict[str, dict[str, float]] = {}
+            for kind, wanted in sets:
+                folder = work / f"{kind}-{wanted}"
+                if kind == "real":
+                    nodes = real_trees(wanted, folder)
+                else:
+                    generated_trees(wanted, folder)
+                    nodes = wanted
+                megabytes = sum(p.stat().st_size for p in folder.glob("*.yaml")) / 1e6
+                out = work / f"docs-{kind}-{wanted}"
+                times = cold(
+                    {
+                        "validate": lambda f=folder: timed([COMMAND, "validate", str(f)], cold_env),
+                        "docs": lambda f=folder, o=out: timed(
+                            [COMMAND, "docs", "--trees", str(f), "--no-builtin", "--out", str(o)], cold_env
+                        ),
+                        "c_loader": lambda f=folder: timed([PYTHON, "-c", C_LOADER, str(f)], cold_env),
+                    },
+                    3 if nodes <= 12_000 else 1,
+                )
+                key = f"{kind} {nodes:,} nodes"
+                scale[key] = {"nodes": nodes, "megabytes": megabytes, **times}
+                label = f"{kind} {nodes:,} nodes, {megabytes:.0f} MB"
+                real_goal = kind == "real" and nodes < 12_000
+                for what in ("validate", "docs"):
+                    seconds = times[what]
+                    row(f"{what} {label}", f"{seconds:.2f} s", "at most 1 s" if real_goal else "-",
+                        seconds <= 1.0 or not real_goal)  # fmt: skip
+                ratio = times["validate"] / times["c_loader"]
+                figure = f"{times['validate']:.2f} s / {times['c_loader']:.2f} s = {ratio:.2f}"
+                row(f"validate / C loader, {label}", figure, "under 1" if kind == "real" else "-",
+                    ratio < 1 or kind != "real")  # fmt: skip
+            for kind in ("real", "synthetic"):
+                runs_of_kind = [v for k, v in scale.items() if k.startswith(kind)]
+                if len(runs_of_kind) < 2:
+                    continue
+                small, large = min(runs_of_kind, key=lambda v: v["nodes"]), max(runs_of_kind, key=lambda v: v["nodes"])
+                if large["nodes"] < 40_000:
+                    continue
+                for what in ("validate", "docs"):
+                    growth = (large[what] / large["nodes"]) / (small[what] / small["nodes"])
+                    figure = f"{growth:.2f} ({large['nodes']:,} against {small['nodes']:,} nodes)"
+                    row(f"{what} {kind}: time per node, large / small", figure, "at most 1.2 (linear)", growth <= 1.2)
+            results["scaling_seconds"] = scale
+
+    if "e" in args.sections:
+        print("e) peak memory of a scripted walk", flush=True)
+        memory = max(peak_memory_mib([COMMAND, *WALK]) for _ in range(3))
+        results["peak_memory_mib"] = memory
+        row("scripted walk peak memory", f"{memory:.1f} MiB", "at most 40 MiB", memory <= 40)
 
     results["machine"] = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),

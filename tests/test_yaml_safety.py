@@ -46,6 +46,15 @@ def test_billion_laughs_is_refused_quickly() -> None:
     ]
 
 
+def test_an_alias_of_no_anchor_is_refused_with_its_line_not_a_crash() -> None:
+    _, problems = compose(b"tree: t\n*a: b\n", "x.yaml")
+
+    assert [str(p) for p in problems] == [
+        "x.yaml:2: error: A value is reused once through YAML aliases (*name), which are not supported. "
+        "Fix: Write the value out, or use a shared block."
+    ]
+
+
 def test_a_file_over_5_mb_is_refused_before_parsing() -> None:
     _, problems = compose(b"# " + b"x" * (50 * 1024 * 1024) + b"\n", "huge.yaml")
 
@@ -74,7 +83,7 @@ def test_block_nesting_is_refused_with_the_line_where_it_goes_too_deep() -> None
 
 
 def test_the_built_in_trees_stay_far_below_the_nesting_limit() -> None:
-    from wallet_doctor.yaml_safe import Mapping, Node, Sequence
+    from wallet_doctor.yaml_nodes import Mapping, Node, Sequence
 
     def depth(node: Node | None) -> int:
         if isinstance(node, Mapping):

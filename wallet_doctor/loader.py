@@ -29,7 +29,8 @@ from wallet_doctor.model import (
 )
 from wallet_doctor.model import Node as TreeNode
 from wallet_doctor.values import ValueReader, shown
-from wallet_doctor.yaml_safe import MAX_FILE_BYTES, Mapping, Node, Scalar, Sequence, compose, is_null, too_large
+from wallet_doctor.yaml_nodes import Mapping, Node, Scalar, Sequence, is_null
+from wallet_doctor.yaml_safe import MAX_FILE_BYTES, compose, too_large
 
 _RESERVED_TREE_IDS = ("index",)
 _TREE_KEYS = {"required": ("tree", "version", "title", "summary", "start", "nodes"), "optional": ("keywords",)}

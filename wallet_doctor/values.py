@@ -7,7 +7,7 @@ import re
 
 from wallet_doctor.errors import Problem, did_you_mean
 from wallet_doctor.model import Location
-from wallet_doctor.yaml_safe import Mapping, Node, Scalar, Sequence, is_null
+from wallet_doctor.yaml_nodes import Mapping, Node, Scalar, Sequence, is_null
 
 ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*")  # always with fullmatch: `$` also matches before a final newline
 _WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")

@@ -2,6 +2,9 @@
 nodes here, never constructed into Python objects, so no tag can run code. Tags, aliases, duplicate
 keys, oversized files and runaway nesting are refused in the same single pass, each with its line.
 
+Most tree files never reach libyaml: yaml_fast.py reads the plain subset of YAML they are written in, into
+the same nodes with the same lines, and hands everything else back to be read here.
+
 Composing the events ourselves is about twice as fast as PyYAML's composer (no Mark objects kept, no
 implicit-type resolution: the loader reads every scalar as the text written, as YAML 1.2 would) and it
 recurses nowhere, so no nesting can overflow a stack.
@@ -9,53 +12,30 @@ recurses nowhere, so no nesting can overflow a stack.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from wallet_doctor.errors import Problem
+from wallet_doctor.yaml_nodes import Mapping, Node, Scalar, Sequence, is_null, pairs_checked
 
 if TYPE_CHECKING:
     import yaml
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
+# WALLET_DOCTOR_YAML=libyaml reads every file with libyaml alone, skipping the fast subset reader
+# (yaml_fast.py): the tests run both ways, and it is a switch to rule the fast reader out.
+BACKEND_ENV = "WALLET_DOCTOR_YAML"
 # Trees need about 8 levels; libyaml refuses more than 1,000 on its own (PyYAML >= 6.0.3), in its own words.
 # Ours fires long before that, so the message is the same on every PyYAML we support.
 MAX_DEPTH = 64
 _STANDARD = "tag:yaml.org,2002:"
 # Explicit standard tags are harmless; `!!python/object`, `!!binary` or `!custom` are not allowed.
 _ALLOWED_TAGS = {"!", *(_STANDARD + t for t in ("null", "bool", "int", "float", "str", "timestamp", "seq", "map"))}
-_NULLS = {"", "~", "null", "Null", "NULL"}
 _INTEGER = re.compile(r"[-+]?[0-9]+")
 _MAX_DIGITS = 4000
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
-
-
-@dataclass(slots=True, eq=False)
-class Scalar:
-    value: str
-    line: int  # 1-based
-    plain: bool  # unquoted: only a plain scalar can mean null, a number or a boolean
-
-
-@dataclass(slots=True, eq=False)
-class Mapping:
-    line: int
-    pairs: list[tuple[Node, Node]] = field(default_factory=list)
-
-
-@dataclass(slots=True, eq=False)
-class Sequence:
-    line: int
-    items: list[Node] = field(default_factory=list)
-
-
-Node = Scalar | Mapping | Sequence
-
-
-def is_null(node: Node) -> bool:
-    return isinstance(node, Scalar) and node.plain and node.value in _NULLS
 
 
 def too_large(file: str, size: int) -> Problem:
@@ -78,6 +58,13 @@ def compose(data: bytes, file: str) -> tuple[Node | None, list[Problem]]:
     empty = Problem(file, 1, "The file is empty.", "Write a tree (see docs/tree-format.md) or delete the file.")
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return None, [empty]
+
+    if os.environ.get(BACKEND_ENV) != "libyaml":
+        from wallet_doctor.yaml_fast import compose_subset
+
+        read = compose_subset(text, file)
+        if read is not None:
+            return read if read[0] is not None else (None, read[1] or [empty])
 
     import yaml
 
@@ -147,11 +134,10 @@ class _Composer:
                 else:
                     node.items = children
             elif kind is events.AliasEvent:
-                target = self.anchors.get(event.anchor)
-                if target is None:  # pragma: no cover - libyaml reports an undefined alias itself
-                    continue
                 self.alias_lines.append(event.start_mark.line + 1)
-                node = target
+                # An alias of no anchor (`*a: b`) stands for nothing: a placeholder keeps keys and values
+                # paired, and the alias is refused like any other.
+                node = self.anchors.get(event.anchor) or Scalar("", event.start_mark.line + 1, True)
             elif kind is events.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
@@ -186,25 +172,7 @@ class _Composer:
             self.problems.append(Problem(self.file, line, f"The YAML tag '{tag}' is not allowed.", fix))
 
     def _pairs(self, children: list[Node]) -> list[tuple[Node, Node]]:
-        """Keys and values paired, with duplicate and non-scalar keys reported."""
-        keys = children[0::2]
-        pairs = list(zip(keys, children[1::2], strict=True))
-        # The common case, checked cheaply: every key a scalar and none repeated.
-        if all(type(key) is Scalar for key in keys) and len({key.value for key in keys}) == len(keys):  # type: ignore[union-attr]
-            return pairs
-        first: dict[str, int] = {}
-        for key, _value in pairs:
-            if not isinstance(key, Scalar):
-                self.problems.append(
-                    Problem(self.file, key.line, "A mapping key is not a plain word.", "Use a plain key.")
-                )
-                continue
-            if key.value in first:
-                message = f"Duplicate key '{key.value}' (first at line {first[key.value]})."
-                self.problems.append(Problem(self.file, key.line, message, "Keep one of them."))
-            else:
-                first[key.value] = key.line
-        return pairs
+        return pairs_checked(children, self.file, self.problems)
 
 
 def _events(data: bytes) -> Iterator[Any]:
@@ -270,7 +238,7 @@ def _scalar(node: Scalar) -> object:
         return value
     if value in ("true", "True", "TRUE", "false", "False", "FALSE"):
         return value.lower() == "true"
-    if value in _NULLS:
+    if is_null(node):
         return None
     if _INTEGER.fullmatch(value):
         return int(value) if len(value) <= _MAX_DIGITS else value  # int() refuses more digits: keep the text
