@@ -215,24 +215,37 @@ def search(
     raise typer.Exit(search_command(words, output.value, lang, trees, no_builtin))
 
 
+class ValidateFormat(StrEnum):
+    """How `validate` prints its problems: text for people, JSON for programs, GitHub annotations for CI."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+
+
 @app.command()
 def validate(
-    directory: Annotated[
-        Path | None,
+    paths: Annotated[
+        list[Path] | None,
         typer.Argument(
-            help="A tree file or a folder of trees to check on its own. Default: the trees in force.",
+            help="Tree files or folders to check, in the context of the trees in force (a file given replaces "
+            "the one of the same path or tree id); only their problems are shown. Default: the trees in force.",
             readable=False,  # sources.check_folder says what is wrong, with exit 4 (click's check exits 2)
+            show_default=False,
         ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
-    output: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
+    output: Annotated[ValidateFormat, typer.Option("--format", "-f")] = ValidateFormat.text,
     trees: TreesOption = None,
     no_builtin: NoBuiltinOption = False,
 ) -> None:
-    """Check trees: syntax, types, translations, references, cycles, dead ends. Exit 4 on any error."""
+    """Check trees: syntax, types, translations, references, cycles, dead ends. Exit 4 on any error.
+
+    Every problem has a stable code (WD101 ...), listed in docs/tree-format.md.
+    """
     from wallet_doctor.commands.validate import validate as validate_command
 
-    raise typer.Exit(validate_command(directory, strict, output.value, trees, no_builtin))
+    raise typer.Exit(validate_command(paths or [], strict, output.value, trees, no_builtin))
 
 
 @app.command()
