@@ -248,6 +248,38 @@ def validate(
     raise typer.Exit(validate_command(paths or [], strict, output.value, trees, no_builtin))
 
 
+@app.command("test")
+def walks_test(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Walk files, or folders of them (read recursively). Default: ./walks.", show_default=False),
+    ] = None,
+    output: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
+    trees: TreesOption = None,
+    no_builtin: NoBuiltinOption = False,
+) -> None:
+    """Replay golden walks (a tree, its answers, and the outcome and steps to expect) against the trees in force.
+
+    Prints each failure and a coverage line: the outcomes of your own trees (--trees), or of every tree,
+    that no walk reaches. Exit 0 when every walk passes, 4 when any fails. The walk format is in
+    docs/tree-format.md.
+    """
+    from wallet_doctor.commands.test import test as test_command
+
+    raise typer.Exit(test_command(paths or [], output.value, trees, no_builtin))
+
+
+@app.command()
+def init(
+    directory: Annotated[Path, typer.Argument(help="A new or empty folder to write into.")],
+) -> None:
+    """Start a trees folder: a small valid tree, one walk, a pre-commit config and a README saying how to
+    check them. Refuses a folder that is not empty."""
+    from wallet_doctor.commands.init import init as init_command
+
+    raise typer.Exit(init_command(directory))
+
+
 @app.command()
 def batch(
     cases: Annotated[str, typer.Argument(help="A JSON Lines file of cases, or - for standard input.")],
