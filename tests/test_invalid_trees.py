@@ -87,6 +87,12 @@ def test_the_codes_in_the_tree_format_document_are_current() -> None:
         assert f"| {rule.code} | {rule.title}" in codes_doc.DOC.read_text(encoding="utf-8")
 
 
+def test_a_value_quoted_in_a_message_does_not_change_its_code() -> None:
+    assert code_for("Unknown node kind 'x should be a mapping, not 'y'.") == "WD209"
+    assert code_for("Unknown key 'a' in 'text' should be a list, not a list.") == "WD207"
+    assert code_for("Something no rule knows.") == UNKNOWN
+
+
 def test_codes_are_unique_and_in_their_groups() -> None:
     codes = [rule.code for rule in RULES]
 

@@ -114,7 +114,12 @@ RULES: tuple[Rule, ...] = (
 )
 
 _TITLES = {rule.code: rule.title for rule in RULES}
-_MATCHERS = tuple((re.compile(rule.pattern, re.DOTALL), rule.code) for rule in RULES)
+# Patterns that begin with fixed words are tried first: a value quoted inside a message (a node kind written
+# as "x should be a mapping, not 'y") must not make it match a pattern that begins with anything.
+_MATCHERS = tuple(
+    (re.compile(rule.pattern, re.DOTALL), rule.code)
+    for rule in sorted(RULES, key=lambda rule: rule.pattern.startswith(".*"))
+)
 
 
 def code_for(message: str) -> str:
