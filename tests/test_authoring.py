@@ -224,3 +224,17 @@ def test_init_refuses_a_file(cli, tmp_path: Path) -> None:
         4,
         f"wallet-doctor: '{tmp_path}/f' is a file. Give init a new or empty folder.\n",
     )
+
+
+def test_the_refusals_speak_chinese_too(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WALLET_DOCTOR_LANG", "zh-CN")
+    (tmp_path / "notes.txt").write_text("mine\n", encoding="utf-8")
+
+    refused = cli("init", str(tmp_path))
+    missing = cli("test", str(tmp_path / "gone"))
+
+    assert (refused.exit_code, missing.exit_code) == (4, 4)
+    assert refused.stderr == (
+        f"wallet-doctor: 文件夹“{tmp_path}”不是空的。请给 init 一个新的或空的文件夹，以免覆盖任何文件。\n"
+    )
+    assert missing.stderr == f"wallet-doctor: “{tmp_path}/gone”不存在。请给出黄金路径文件或其所在的文件夹。\n"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from wallet_doctor.errors import WalletDoctorError
+from wallet_doctor.errors import WalletDoctorError, WordedError
 from wallet_doctor.model import Catalog, Outcome, ResolvedConditional
 
 _EXPECT_LISTS = ("steps_include", "sections", "blocks_not_used")
@@ -38,7 +38,7 @@ class WalkResult:
 
 def walk_files(paths: Sequence[Path]) -> list[Path]:
     """The walk files of `paths`: a file is itself, a folder every *.yaml or *.yml below it, in a stable order.
-    Raises WalletDoctorError for a path that does not exist or a folder with no walk file."""
+    Raises WordedError for a path that does not exist or a folder with no walk file."""
     found: list[Path] = []
     for path in paths:
         if path.is_file():
@@ -46,10 +46,10 @@ def walk_files(paths: Sequence[Path]) -> list[Path]:
         elif path.is_dir():
             inside = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
             if not inside:
-                raise WalletDoctorError(f"The folder '{path}' holds no walk files (*.yaml). Check the path.")
+                raise WordedError("error.walks_empty_folder", path=path)
             found.extend(inside)
         else:
-            raise WalletDoctorError(f"'{path}' does not exist. Give walk files or folders of them.")
+            raise WordedError("error.walks_missing", path=path)
     return list(dict.fromkeys(found))
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from wallet_doctor.errors import EXIT_OK, WalletDoctorError
+from wallet_doctor.errors import EXIT_OK, WordedError
 
 
 def init(directory: Path) -> int:
@@ -17,19 +17,15 @@ def init(directory: Path) -> int:
 
     try:
         if directory.exists() and not directory.is_dir():
-            raise WalletDoctorError(f"'{directory}' is a file. Give init a new or empty folder.")
+            raise WordedError("error.init_is_file", path=directory)
         if directory.is_dir() and any(directory.iterdir()):
-            raise WalletDoctorError(
-                f"The folder '{directory}' is not empty. Give init a new or empty folder, so nothing is overwritten."
-            )
+            raise WordedError("error.init_not_empty", path=directory)
         schema = (Path(__file__).resolve().parent.parent / "schemas" / "tree.schema.json").read_text("utf-8")
         written = {directory / name: text for name, text in files(schema).items()}
         for path in written:
             path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise WalletDoctorError(
-            f"Cannot write into '{directory}': {exc.strerror}. Check the path and its permissions."
-        ) from None
+        raise WordedError("error.init_cannot_write", path=directory, detail=exc.strerror) from None
     write_all_atomic(written)
     typer.echo(f"Wrote {len(written)} file(s) to {directory}. Next: read {directory / 'README.md'}.", err=True)
     return EXIT_OK

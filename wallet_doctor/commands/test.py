@@ -10,7 +10,7 @@ from typing import Any
 import typer
 
 from wallet_doctor.commands.common import catalog_in_force, print_json
-from wallet_doctor.errors import EXIT_INVALID, EXIT_OK, WalletDoctorError
+from wallet_doctor.errors import EXIT_INVALID, EXIT_OK, WordedError
 
 DEFAULT_WALKS = Path("walks")
 
@@ -24,10 +24,7 @@ def test(paths: Sequence[Path], output: str, trees: Sequence[Path] | None, no_bu
     from wallet_doctor.walks import run_walk, walk_files, without_walk
 
     if not paths and not DEFAULT_WALKS.is_dir():
-        raise WalletDoctorError(
-            "No walks given, and there is no 'walks' folder here. Give walk files or folders: wallet-doctor test "
-            "walks/ (wallet-doctor init DIR writes one to start from)."
-        )
+        raise WordedError("error.walks_none")
     files = walk_files(paths or [DEFAULT_WALKS])
     catalog = catalog_in_force(trees, no_builtin)
     results = [run_walk(catalog, path, display_name(path)) for path in files]
