@@ -61,7 +61,7 @@ def test_a_node_reached_only_through_a_landing_is_not_called_unreachable(tmp_pat
 
 def test_a_landing_that_does_not_exist_is_refused_with_the_fix(tmp_path: Path, b_nodes: str) -> None:
     assert problems(two_trees(tmp_path, "    node: b_mroe\n", b_nodes)) == [
-        "a.yaml:22: error: node 'a_go': The jump lands on 'b_mroe', which is not a node of tree 'b'. "
+        "a.yaml:22: error WD304: node 'a_go': The jump lands on 'b_mroe', which is not a node of tree 'b'. "
         "Fix: Name a question or outcome of tree 'b' in `node:`, or leave `node:` out to start at 'b_q'."
     ]
 
@@ -71,7 +71,7 @@ def test_a_landing_on_another_jump_is_refused(tmp_path: Path) -> None:
     (tmp_path / "c.yaml").write_text(f"tree: c\n{HEAD}start: c_done\nnodes:\n  c_done:\n{OUTCOME}", encoding="utf-8")
 
     assert problems(two_trees(tmp_path, "    node: b_on\n", nodes)) == [
-        "a.yaml:22: error: node 'a_go': The jump lands on 'b_on', which is itself a jump. "
+        "a.yaml:22: error WD305: node 'a_go': The jump lands on 'b_on', which is itself a jump. "
         "Fix: Land on where that jump leads (tree 'c'), or on a question of tree 'b'."
     ]
 
@@ -79,4 +79,4 @@ def test_a_landing_on_another_jump_is_refused(tmp_path: Path) -> None:
 def test_a_landing_that_is_not_an_id_is_refused_where_it_is_written(tmp_path: Path, b_nodes: str) -> None:
     found = problems(two_trees(tmp_path, "    node: B More\n", b_nodes))
 
-    assert found[0].startswith("a.yaml:24: error: node 'a_go': The jump landing node 'B More' is not a valid id.")
+    assert found[0].startswith("a.yaml:24: error WD208: node 'a_go': The jump landing node 'B More' is not a valid id.")

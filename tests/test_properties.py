@@ -11,6 +11,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from wallet_doctor.codes import UNKNOWN
 from wallet_doctor.engine import Walk, drive
 from wallet_doctor.errors import WalletDoctorError
 from wallet_doctor.loader import parse
@@ -139,6 +140,7 @@ def test_the_loader_reports_problems_for_any_bytes_and_never_raises(data: bytes)
 
     assert result is not None or problems
     assert all(str(p).startswith("fuzz.yaml") for p in problems)
+    assert [p.message for p in problems if p.code == UNKNOWN] == []  # every message has its code
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -163,3 +165,4 @@ def test_a_damaged_tree_gives_located_problems_never_an_exception(
     if isinstance(result, Tree):
         problems += validate(Catalog({result.id: result}, {}))
     assert all(p.file == "t.yaml" and p.line >= 0 and p.message and p.fix for p in problems)
+    assert [p.message for p in problems if p.code == UNKNOWN] == []  # every message has its code

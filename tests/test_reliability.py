@@ -25,7 +25,7 @@ def test_a_50_mb_tree_is_refused_by_validate_and_run(cli, tmp_path: Path) -> Non
     walked = cli("run", "t", "--trees", str(folder), "--no-builtin", "--format", "json")
 
     message = (
-        f"{folder}/huge.yaml: error: The file is 50.0 MB; tree files may be at most 5 MB. "
+        f"{folder}/huge.yaml: error WD102: The file is 50.0 MB; tree files may be at most 5 MB. "
         "Fix: Split it into smaller trees."
     )
     assert (checked.exit_code, checked.stdout.splitlines()) == (4, [message])

@@ -21,7 +21,7 @@ def test_a_python_object_tag_is_refused_and_nothing_runs(tmp_path: Path) -> None
 
     assert result is None
     assert [str(p) for p in problems] == [
-        "evil.yaml:2: error: The YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed. "
+        "evil.yaml:2: error WD109: The YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed. "
         "Fix: Remove the tag: trees hold plain text only."
     ]
     assert not marker.exists()
@@ -59,7 +59,7 @@ def test_a_file_over_5_mb_is_refused_before_parsing() -> None:
     _, problems = compose(b"# " + b"x" * (50 * 1024 * 1024) + b"\n", "huge.yaml")
 
     assert [str(p) for p in problems] == [
-        "huge.yaml: error: The file is 50.0 MB; tree files may be at most 5 MB. Fix: Split it into smaller trees."
+        "huge.yaml: error WD102: The file is 50.0 MB; tree files may be at most 5 MB. Fix: Split it into smaller trees."
     ]
 
 

@@ -215,24 +215,69 @@ def search(
     raise typer.Exit(search_command(words, output.value, lang, trees, no_builtin))
 
 
+class ValidateFormat(StrEnum):
+    """How `validate` prints its problems: text for people, JSON for programs, GitHub annotations for CI."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+
+
 @app.command()
 def validate(
-    directory: Annotated[
-        Path | None,
+    paths: Annotated[
+        list[Path] | None,
         typer.Argument(
-            help="A tree file or a folder of trees to check on its own. Default: the trees in force.",
+            help="Tree files or folders to check, in the context of the trees in force (a file given replaces "
+            "the one of the same path or tree id); only their problems are shown. Default: the trees in force.",
             readable=False,  # sources.check_folder says what is wrong, with exit 4 (click's check exits 2)
+            show_default=False,
         ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+    output: Annotated[ValidateFormat, typer.Option("--format", "-f")] = ValidateFormat.text,
+    trees: TreesOption = None,
+    no_builtin: NoBuiltinOption = False,
+) -> None:
+    """Check trees: syntax, types, translations, references, cycles, dead ends. Exit 4 on any error.
+
+    Every problem has a stable code (WD101 ...), listed in docs/tree-format.md.
+    """
+    from wallet_doctor.commands.validate import validate as validate_command
+
+    raise typer.Exit(validate_command(paths or [], strict, output.value, trees, no_builtin))
+
+
+@app.command("test")
+def walks_test(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Walk files, or folders of them (read recursively). Default: ./walks.", show_default=False),
+    ] = None,
     output: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
     trees: TreesOption = None,
     no_builtin: NoBuiltinOption = False,
 ) -> None:
-    """Check trees: syntax, types, translations, references, cycles, dead ends. Exit 4 on any error."""
-    from wallet_doctor.commands.validate import validate as validate_command
+    """Replay golden walks (a tree, its answers, and the outcome and steps to expect) against the trees in force.
 
-    raise typer.Exit(validate_command(directory, strict, output.value, trees, no_builtin))
+    Prints each failure and a coverage line: the outcomes of your own trees (--trees), or of every tree,
+    that no walk reaches. Exit 0 when every walk passes, 4 when any fails. The walk format is in
+    docs/tree-format.md.
+    """
+    from wallet_doctor.commands.test import test as test_command
+
+    raise typer.Exit(test_command(paths or [], output.value, trees, no_builtin))
+
+
+@app.command()
+def init(
+    directory: Annotated[Path, typer.Argument(help="A new or empty folder to write into.")],
+) -> None:
+    """Start a trees folder: a small valid tree, one walk, a pre-commit config and a README saying how to
+    check them. Refuses a folder that is not empty."""
+    from wallet_doctor.commands.init import init as init_command
+
+    raise typer.Exit(init_command(directory))
 
 
 @app.command()

@@ -37,8 +37,20 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.severity} {self.code}: {self.text}"
+
+    @property
+    def text(self) -> str:
+        """The message without its place and code: the node, what is wrong and the fix."""
         node = f"node '{self.node}': " if self.node else ""
-        return f"{where}: {self.severity}: {node}{self.message} Fix: {self.fix}"
+        return f"{node}{self.message} Fix: {self.fix}"
+
+    @property
+    def code(self) -> str:
+        """The problem's stable code (WD101 ...), listed in docs/tree-format.md."""
+        from wallet_doctor.codes import code_for  # its patterns are compiled only when a problem is shown
+
+        return code_for(self.message)
 
     @property
     def is_error(self) -> bool:

@@ -87,14 +87,19 @@ def _parse(data: bytes, file: str) -> tuple[Tree | list[SharedBlock] | None, lis
     return result, reader.problems, reader.unreadable_tree
 
 
-def load_catalog(directories: Iterable[Path]) -> tuple[Catalog, list[Problem]]:
-    """Load every file of `directories` (a single file counts as a folder of one); a tree or block in a
-    later folder replaces one of the same id."""
+def load_catalog(
+    directories: Iterable[Path | tuple[Path, ...]], exclude: frozenset[Path] = frozenset()
+) -> tuple[Catalog, list[Problem]]:
+    """Load every file of `directories` (a single file counts as a folder of one; a tuple of paths is one
+    layer); a tree or block in a later layer replaces one of the same id. Files of a folder layer whose
+    resolved path is in `exclude` are skipped: `validate FILE` gives them again, in a layer of their own."""
     with collector_paused():  # twice as fast on large catalogs: see gcpause.py
-        return _load_catalog(directories)
+        return _load_catalog(directories, exclude)
 
 
-def _load_catalog(directories: Iterable[Path]) -> tuple[Catalog, list[Problem]]:
+def _load_catalog(
+    directories: Iterable[Path | tuple[Path, ...]], exclude: frozenset[Path]
+) -> tuple[Catalog, list[Problem]]:
     trees: dict[str, Tree] = {}
     shared: dict[str, SharedBlock] = {}
     problems: list[Problem] = []
@@ -102,8 +107,8 @@ def _load_catalog(directories: Iterable[Path]) -> tuple[Catalog, list[Problem]]:
     for directory in directories:
         seen_trees: dict[str, Tree] = {}
         seen_blocks: dict[str, SharedBlock] = {}
-        for path in tree_files(directory):
-            result, found, unreadable_tree = _load_file(path, _display(path))
+        for path in _layer_files(directory, exclude):
+            result, found, unreadable_tree = _load_file(path, display_name(path))
             problems.extend(found)
             if unreadable_tree is not None:
                 unreadable.add(unreadable_tree)
@@ -124,13 +129,25 @@ def _load_catalog(directories: Iterable[Path]) -> tuple[Catalog, list[Problem]]:
     return Catalog(trees, shared, frozenset(unreadable - trees.keys())), problems
 
 
+def _layer_files(layer: Path | tuple[Path, ...], exclude: frozenset[Path]) -> list[Path]:
+    """The files of one layer: a folder's without the excluded ones, or those of the paths of a tuple,
+    each once."""
+    if not isinstance(layer, tuple):
+        return [f for f in tree_files(layer) if f.resolve() not in exclude] if exclude else tree_files(layer)
+    files: dict[Path, Path] = {}
+    for path in layer:
+        for file in tree_files(path):
+            files.setdefault(file.resolve(), file)
+    return list(files.values())
+
+
 def _duplicate(loc: Location, what: str, ident: str, first: Location) -> Problem:
     return Problem(
         loc.file, loc.line, f"The {what} id '{ident}' is already used at {first}.", f"Rename one of the {what}s."
     )
 
 
-def _display(path: Path) -> str:
+def display_name(path: Path) -> str:
     """The file's name as problems show it: relative to the working folder when inside it, and printable
     (a name that is not UTF-8 is shown with \\x escapes, which any terminal or JSON reader can take)."""
     try:

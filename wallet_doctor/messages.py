@@ -236,6 +236,33 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "无法读取案例文件“{path}”：{detail}。",
         "en": "Cannot read the cases file '{path}': {detail}.",
     },
+    # `init` and `test`, the authors' commands.
+    "error.init_not_empty": {
+        "zh-CN": "文件夹“{path}”不是空的。请给 init 一个新的或空的文件夹，以免覆盖任何文件。",
+        "en": "The folder '{path}' is not empty. Give init a new or empty folder, so nothing is overwritten.",
+    },
+    "error.init_is_file": {
+        "zh-CN": "“{path}”是文件。请给 init 一个新的或空的文件夹。",
+        "en": "'{path}' is a file. Give init a new or empty folder.",
+    },
+    "error.init_cannot_write": {
+        "zh-CN": "无法写入“{path}”：{detail}。请检查路径和权限。",
+        "en": "Cannot write into '{path}': {detail}. Check the path and its permissions.",
+    },
+    "error.walks_none": {
+        "zh-CN": "没有给出黄金路径，当前目录下也没有 walks 文件夹。请给出路径文件或文件夹：wallet-doctor test walks/"
+        "（wallet-doctor init DIR 会写一个可以起步的文件夹）。",
+        "en": "No walks given, and there is no 'walks' folder here. Give walk files or folders: wallet-doctor test "
+        "walks/ (wallet-doctor init DIR writes one to start from).",
+    },
+    "error.walks_empty_folder": {
+        "zh-CN": "文件夹“{path}”里没有黄金路径文件（*.yaml）。请检查路径。",
+        "en": "The folder '{path}' holds no walk files (*.yaml). Check the path.",
+    },
+    "error.walks_missing": {
+        "zh-CN": "“{path}”不存在。请给出黄金路径文件或其所在的文件夹。",
+        "en": "'{path}' does not exist. Give walk files or folders of them.",
+    },
     "hint.list": {"zh-CN": "`wallet-doctor list` 会列出它们。", "en": "`wallet-doctor list` describes them."},
     "hint.show": {
         "zh-CN": "`wallet-doctor show {tree}` 会列出这些问题。",

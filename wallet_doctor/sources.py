@@ -23,14 +23,15 @@ def builtin_trees() -> Path:
     return packaged if packaged.is_dir() else here.parent / "decision_trees"
 
 
-def tree_folders(extra: Sequence[Path] = (), builtin: bool = True) -> list[Path]:
-    """The folders in force, later ones overriding earlier: built-in, $WALLET_DOCTOR_TREES, then `extra`."""
+def tree_folders(extra: Sequence[Path] = (), builtin: bool = True, required: bool = True) -> list[Path]:
+    """The folders in force, later ones overriding earlier: built-in, $WALLET_DOCTOR_TREES, then `extra`
+    (none at all is refused when `required`)."""
     folders = [builtin_trees()] if builtin else []
     from_env = [Path(p) for p in os.environ.get(TREES_ENV, "").split(os.pathsep) if p]
     for folder in [*from_env, *extra]:
         check_folder(folder)
         folders.append(folder)
-    if not folders:
+    if not folders and required:
         raise WalletDoctorError("--no-builtin leaves no trees. Give a folder of trees with --trees DIR.")
     return folders
 
@@ -89,6 +90,33 @@ def _load_and_validate(folders: Sequence[Path]) -> tuple[Catalog, list[Problem]]
     with collector_paused():
         catalog, problems = load_catalog(folders)
         return catalog, sorted([*problems, *validate(catalog)], key=lambda p: (p.file, p.line))
+
+
+def load_in_context(
+    paths: Sequence[Path], extra: Sequence[Path] = (), builtin: bool = True
+) -> tuple[Catalog, list[Problem], int]:
+    """Check the tree files `paths` (files or folders) in the context of the trees in force: the catalog
+    they make together (a given file replaces the file of the same path in force, a given tree or block
+    the one of the same id) and the problems of the given files, plus those they cause in other files (a
+    problem of another file that it does not have without them); and how many files were given."""
+    from wallet_doctor.loader import display_name, load_catalog
+    from wallet_doctor.validation import validate
+
+    for path in paths:
+        check_path(path)
+    given = [file for path in paths for file in tree_files(path)]
+    resolved = frozenset(file.resolve() for file in given)
+    shown = {display_name(file) for file in given}
+    context = tree_folders(extra, builtin, required=False)
+    catalog, problems = load_catalog([*context, tuple(paths)], exclude=resolved)
+    found = [*problems, *validate(catalog)]
+    mine = [p for p in found if p.file in shown]
+    others = [p for p in found if p.file not in shown]
+    if others:
+        before_catalog, before_problems = load_catalog(context, exclude=resolved)
+        before = {*before_problems, *validate(before_catalog)}
+        mine.extend(p for p in others if p not in before)
+    return catalog, sorted(mine, key=lambda p: (p.file, p.line)), len(resolved)
 
 
 def open_catalog(extra: Sequence[Path] = (), builtin: bool = True) -> Catalog:

@@ -152,6 +152,7 @@ def validate_data(problems: Iterable[Problem], valid: bool) -> ValidateData:
                 "file": p.file,
                 "line": p.line,
                 "severity": p.severity,
+                "code": p.code,
                 "node": p.node,
                 "message": p.message,
                 "fix": p.fix,

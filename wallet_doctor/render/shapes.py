@@ -95,6 +95,7 @@ class ProblemRow(TypedDict):
     file: str
     line: int
     severity: Literal["error", "warning"]
+    code: str  # WD101 ..., see docs/tree-format.md
     node: str | None
     message: str
     fix: str
