@@ -283,7 +283,7 @@ def main() -> None:
                 out = work / f"docs-{kind}-{wanted}"
                 times = cold(
                     {
-                        "validate": lambda f=folder: timed([COMMAND, "validate", str(f)], cold_env),
+                        "validate": lambda f=folder: timed([COMMAND, "validate", str(f), "--no-builtin"], cold_env),
                         "docs": lambda f=folder, o=out: timed(
                             [COMMAND, "docs", "--trees", str(f), "--no-builtin", "--out", str(o)], cold_env
                         ),

@@ -175,9 +175,9 @@ def test_duplicate_keys_are_reported_in_the_same_words_both_ways(monkeypatch: py
 
     assert fast == slow
     assert fast[1] == [
-        "f.yaml:4: error: Duplicate key 'c' (first at line 3). Fix: Keep one of them.",
-        "f.yaml:5: error: Duplicate key 'e' (first at line 5). Fix: Keep one of them.",
-        "f.yaml:6: error: Duplicate key 'a' (first at line 1). Fix: Keep one of them.",
+        "f.yaml:4: error WD112: Duplicate key 'c' (first at line 3). Fix: Keep one of them.",
+        "f.yaml:5: error WD112: Duplicate key 'e' (first at line 5). Fix: Keep one of them.",
+        "f.yaml:6: error WD112: Duplicate key 'a' (first at line 1). Fix: Keep one of them.",
     ]
 
 

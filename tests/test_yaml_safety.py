@@ -50,7 +50,7 @@ def test_an_alias_of_no_anchor_is_refused_with_its_line_not_a_crash() -> None:
     _, problems = compose(b"tree: t\n*a: b\n", "x.yaml")
 
     assert [str(p) for p in problems] == [
-        "x.yaml:2: error: A value is reused once through YAML aliases (*name), which are not supported. "
+        "x.yaml:2: error WD110: A value is reused once through YAML aliases (*name), which are not supported. "
         "Fix: Write the value out, or use a shared block."
     ]
 
