@@ -4,6 +4,7 @@ pages under docs/ (the trees and the command reference) kept current."""
 from __future__ import annotations
 
 import filecmp
+import re
 import shutil
 import subprocess
 import sys
@@ -29,7 +30,7 @@ NETWORK_EN = (
 
 Tell a network problem from an account problem.
 
-[All problems](index.md) · Tree `network`, version 2
+[All problems](index.md) · Version 2 <!-- tree: network -->
 
 Language: [简体中文](../zh-CN/network.md) · English
 
@@ -65,18 +66,18 @@ flowchart TD
 
 *Why we ask*: If they fail too, it is the network.
 
-In a terminal, wallet-doctor can check this by itself (`internet`).
+In a terminal, wallet-doctor can check this by itself. <!-- probe: internet -->
 
-- They work (`pass`) → [Does the wallet say "account abnormal"?](#net_notice)
-- They fail too (`fail`) → [A network problem](#net_is_network)
+- They work → [Does the wallet say "account abnormal"?](#net_notice) <!-- choice: pass -->
+- They fail too → [A network problem](#net_is_network) <!-- choice: fail -->
 
 <a id="net_notice"></a>
 ### Does the wallet say "account abnormal"?
 
 *Why we ask*: That points to the account.
 
-- Yes (`shown`) → continues in [Cannot log in](login.md)
-- No (`not_shown`) → [An app problem](#net_is_app)
+- Yes → continues in [Cannot log in](login.md) <!-- choice: shown -->
+- No → [An app problem](#net_is_app) <!-- choice: not_shown -->
 
 ## Diagnoses
 
@@ -137,7 +138,7 @@ LOGIN_ZH = (
 
 登录失败的原因。
 
-[全部问题](index.md) · 诊断树 `login`，第 1 版
+[全部问题](index.md) · 第 1 版 <!-- tree: login -->
 
 语言：简体中文 · [English](../en/login.md)
 
@@ -165,8 +166,8 @@ flowchart TD
 
 *为什么问这个*：看提示。
 
-- 密码错误 (`wrong_password`) → [重设密码](#login_reset)
-- 收不到短信 (`no_sms`) → [短信被拦截](#login_sms)
+- 密码错误 → [重设密码](#login_reset) <!-- choice: wrong_password -->
+- 收不到短信 → [短信被拦截](#login_sms) <!-- choice: no_sms -->
 
 ## 诊断结果
 
@@ -375,3 +376,25 @@ def test_the_committed_command_reference_is_current(tmp_path: Path) -> None:
     assert fresh.read_text(encoding="utf-8") == (REPO / "docs" / "cli.md").read_text(encoding="utf-8"), (
         f"docs/cli.md is out of date with the command line. Run: {command}"
     )
+
+
+def test_the_prose_names_no_internal_id_only_comments_anchors_and_the_run_command_do() -> None:
+    catalog = open_catalog()
+    ids = set(catalog.trees) | {probe for tree in catalog.trees.values() for probe in _probes(tree)}
+    for tree in catalog.trees.values():
+        for node in tree.nodes.values():
+            ids.add(node.id)
+            ids.update(choice.id for choice in getattr(node, "choices", ()))
+    leaks = {}
+    for name, text in pages(catalog, ["zh-CN", "en"], ["markdown"]).items():
+        authors_only = r"```mermaid\n.*?```|<!--.*?-->|<a id=\"\w+\"></a>|`wallet-doctor run \w+`"
+        prose = re.sub(authors_only, "", text, flags=re.S)
+        prose = re.sub(r"\]\([^)]*\)", "]", prose)  # link targets are addresses, not prose
+        found = sorted({word for word in re.findall(r"`([^`]+)`", prose) if word in ids})
+        if found:
+            leaks[name] = found
+    assert leaks == {}
+
+
+def _probes(tree: object) -> list[str]:
+    return [node.probe for node in tree.nodes.values() if getattr(node, "probe", None)]  # type: ignore[attr-defined]

@@ -88,9 +88,10 @@ def tree_page(catalog: Catalog, tree_id: str, lang: str, langs: Sequence[str]) -
     """DIR/<lang>/<tree>.md: the tree's purpose, its flowchart, every question with its choices and help,
     and every outcome with its numbered steps, checklist, escalation and related trees."""
     tree = catalog.trees[tree_id]
-    version = msg("docs.tree_version", lang).format(tree=f"`{tree_id}`", version=tree.version)
+    version = msg("docs.tree_version", lang).format(version=tree.version)
     lines = [GENERATED, "", heading(1, tree.title.get(lang)), "", block(tree.summary.get(lang)), ""]
-    lines += [f"{link(msg('docs.all_trees', lang), 'index.md')} · {version}", ""]
+    # Ids are for authors: kept in comments (and the anchors), never in the prose a person reads.
+    lines += [f"{link(msg('docs.all_trees', lang), 'index.md')} · {version} <!-- tree: {tree_id} -->", ""]
     lines += languages_line(langs, lang, f"{tree_id}.md")
     lines += [f"{msg('docs.run', lang)}{colon(lang)}`wallet-doctor run {tree_id}`", ""]
     entries = entry_trees(catalog, tree_id)
@@ -117,9 +118,10 @@ def _question(catalog: Catalog, question: Question, lang: str) -> list[str]:
     if question.help:
         lines += [f"*{msg('why', lang)}*{colon(lang)}{inline(question.help.get(lang))}", ""]
     if question.probe:
-        lines += [msg("docs.probe", lang).format(probe=f"`{question.probe}`"), ""]
+        lines += [f"{msg('docs.probe', lang)} <!-- probe: {question.probe} -->", ""]
     for choice in question.choices:
-        lines.append(f"- {block(choice.label.get(lang))} (`{choice.id}`) → {_target(catalog, choice.next, lang)}")
+        target = _target(catalog, choice.next, lang)
+        lines.append(f"- {block(choice.label.get(lang))} → {target} <!-- choice: {choice.id} -->")
     return [*lines, ""]
 
 
