@@ -278,3 +278,81 @@ def shown_items(catalog: Catalog, walk: Walk) -> list[list[Any]]:
     steps = [inner for step in outcome["steps"] for inner in step.get("steps", [step])]
     items = steps + [item for section in outcome["sections"] for item in section["items"]]
     return [[item["text"], item["warning"]] for item in items]
+
+
+# Type a query as a person does (the input event), and read the trees the page offers, closest first.
+TYPE = """((query) => {
+  const input = document.querySelector("#query");
+  input.value = query;
+  input.dispatchEvent(new Event("input", { bubbles: true }));
+  return [...document.querySelectorAll(".matches button")].map((b) => b.dataset.tree);
+})"""
+
+QUERIES = [
+    "转账失败",
+    "扣钱",
+    "扣钱了但是对方没收到",
+    "人脸识别失败",
+    "提现手续费",
+    "登录不了，提示账户异常",
+    "冻结",
+    "session expired",
+    "cannot withdraw",
+    "Transfer failed: the payee's account is restricted.",
+    "my account was frozen after a refund call",
+    "face verification failed",
+    "seed phrase",
+    "错误码 E1002：网络连接超时，请稍后再试",
+    "password",
+    "x",
+]
+
+
+def test_the_page_finds_the_same_trees_as_search_py_in_the_same_order(tmp_path: Path) -> None:
+    from wallet_doctor.search import search
+
+    catalog = open_catalog()
+    generate(catalog, tmp_path, ["zh-CN", "en"], ["html"])
+    expected = {query: [m.tree.id for m in search(catalog, query)] for query in QUERIES}
+
+    for lang in ("zh-CN", "en"):
+        with open_page(chromium()) as page:
+            page.open((tmp_path / lang / "troubleshooter.html").as_uri())
+            shown = {query: page.evaluate(f"{TYPE}({json.dumps(query)})") for query in QUERIES}
+        assert shown == expected
+    # The queries test something: most find several trees, in an order that is not the page's list order.
+    assert sum(len(trees) > 1 for trees in expected.values()) >= 8
+    assert expected["x"] == [] and expected["cannot withdraw"][0] == "withdrawal"
+
+
+def test_a_person_types_words_picks_a_match_and_finds_the_words_still_there(page_url: str, tmp_path: Path) -> None:
+    with open_page(chromium()) as page:
+        page.open(page_url)
+        assert page.evaluate("document.querySelector('label[for=query]').textContent") == (
+            "Describe the problem in your own words, or paste the error message"
+        )
+        assert page.evaluate("[...document.querySelectorAll('.search-status, .matches')].map(e => e.hidden)") == [
+            True,
+            True,
+        ]
+        assert page.evaluate(f"{TYPE}('Error: network offline. I cannot login')") == ["network", "login"]
+        assert page.evaluate("document.querySelector('.search-status').textContent") == "Closest first:"
+        keep(page, tmp_path, "search.png")
+
+        page.click(".matches button", "Network or account?Tell a network problem from an account problem.")
+        assert page.evaluate(VIEW)["node"] == "net_other_apps"
+        page.click(".controls button", "All problems")
+        assert page.evaluate("document.querySelector('#query').value") == "Error: network offline. I cannot login"
+        assert page.evaluate("location.hash") == ""  # what was typed never goes into the address
+
+        assert page.evaluate(f"{TYPE}('nothing like it')") == []
+        assert page.evaluate("document.querySelector('.search-status').textContent") == (
+            "Nothing matched those words; please pick from the list below."
+        )
+        page.evaluate(f"{TYPE}('登不上')")
+        page.evaluate("document.querySelector('#query').focus(); document.body.dataset.ready = '0'")
+        enter = {"key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13}
+        page.send("Input.dispatchKeyEvent", type="keyDown", text="\r", **enter)
+        page.send("Input.dispatchKeyEvent", type="keyUp", **enter)
+        page.wait_for("document.body.dataset.ready === '1'")
+        assert page.evaluate(VIEW)["node"] == "login_symptom"  # Enter opens the closest match

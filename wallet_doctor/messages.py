@@ -111,6 +111,17 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "html.title": {"zh-CN": "钱包问题排查", "en": "Wallet troubleshooter"},
     "html.pick": {"zh-CN": "遇到了什么问题？选一项开始。", "en": "What's wrong? Pick a problem to start."},
     "html.print": {"zh-CN": "打印", "en": "Print"},
+    "html.search_label": {
+        "zh-CN": "用自己的话描述问题，或粘贴错误提示",
+        "en": "Describe the problem in your own words, or paste the error message",
+    },
+    "html.search_hint": {"zh-CN": "例如：转账失败、人脸识别失败", "en": "For example: cannot withdraw"},
+    "html.search_found": {"zh-CN": "最接近的排在前面：", "en": "Closest first:"},
+    "html.search_none": {
+        "zh-CN": "没有找到匹配的问题，请从下面的列表中选择。",
+        "en": "Nothing matched those words; please pick from the list below.",
+    },
+    "html.search_all": {"zh-CN": "全部问题", "en": "Every problem"},
     "html.noscript": {
         "zh-CN": "这个页面需要开启 JavaScript 才能逐步排查。",
         "en": "This page needs JavaScript to walk the trees.",

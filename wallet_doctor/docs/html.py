@@ -17,7 +17,18 @@ from typing import Any
 from wallet_doctor.docs.order import tree_order
 from wallet_doctor.locales import locale
 from wallet_doctor.messages import msg
-from wallet_doctor.model import SECTIONS, SEVERITIES, Catalog, Conditional, Item, Jump, Outcome, Question
+from wallet_doctor.model import (
+    LANGUAGES,
+    SECTIONS,
+    SEVERITIES,
+    TRIAGE,
+    Catalog,
+    Conditional,
+    Item,
+    Jump,
+    Outcome,
+    Question,
+)
 
 PAGE = "troubleshooter.html"
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
@@ -73,8 +84,19 @@ def page_data(catalog: Catalog, lang: str) -> dict[str, Any]:
             for tree_id in tree_order(catalog)
         },
         "nodes": dict(sorted(nodes.items())),
+        "search": search_data(catalog),
         "shared": _shared(catalog, lang),
         "ui": _ui(lang),
+    }
+
+
+def search_data(catalog: Catalog) -> dict[str, list[str]]:
+    """What the page's search matches, per tree: exactly what search.py matches (every language's keywords
+    and titles, triage left out), so that a query finds the same trees on the page as in the terminal."""
+    return {
+        tree_id: [text for lang in LANGUAGES for text in (*tree.keywords_in(lang), tree.title.get(lang))]
+        for tree_id in tree_order(catalog)
+        if (tree := catalog.trees[tree_id]).id != TRIAGE
     }
 
 
@@ -156,6 +178,11 @@ def _ui(lang: str) -> dict[str, Any]:
         "steps": "steps",
         "related": "related",
         "warning": "warning",
+        "search_label": "html.search_label",
+        "search_hint": "html.search_hint",
+        "search_found": "html.search_found",
+        "search_none": "html.search_none",
+        "search_all": "html.search_all",
     }
     words: dict[str, Any] = {name: msg(key, lang) for name, key in keys.items()}
     words["sections"] = {name: msg(f"section.{name}", lang) for name in SECTIONS}
