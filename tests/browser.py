@@ -154,9 +154,9 @@ class Page:
                 raise BrowserError(f"Timed out waiting for {condition}.")
             time.sleep(0.05)
 
-    def click(self, selector: str, text: str | None = None) -> None:
+    def click(self, selector: str, text: str | None = None, renders: bool = True) -> None:
         """Click, with real mouse events at its centre, the element matching `selector` (and whose text is
-        `text`, if given); then wait for the page to settle."""
+        `text`, if given); then, if the click `renders` a new view, wait for the page to settle."""
         find = f"[...document.querySelectorAll({json.dumps(selector)})]"
         if text is not None:
             find += f".find(e => e.textContent.trim() === {json.dumps(text)})"
@@ -168,10 +168,12 @@ class Page:
         )
         if box is None:
             raise BrowserError(f"Nothing to click: {selector} {text!r}. Page text:\n{self.text()}")
-        self.evaluate("document.body.dataset.ready = '0'")
+        if renders:
+            self.evaluate("document.body.dataset.ready = '0'")
         for kind in ("mousePressed", "mouseReleased"):
             self.send("Input.dispatchMouseEvent", type=kind, x=box["x"], y=box["y"], button="left", clickCount=1)
-        self.wait_for("document.body.dataset.ready === '1'")
+        if renders:
+            self.wait_for("document.body.dataset.ready === '1'")
 
     def text(self) -> str:
         return str(self.evaluate("document.body.innerText"))

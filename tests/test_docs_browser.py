@@ -81,7 +81,12 @@ def question(
         "steps": [],
         "sections": [],
         "related": [],
-        "controls": ["Go back one question" if back else "(Go back one question)", "Start over", "All problems"],
+        "controls": [
+            "Go back one question" if back else "(Go back one question)",
+            "Start over",
+            "Copy link",
+            "All problems",
+        ],
         "path": path,
     }
 
@@ -140,7 +145,7 @@ def test_a_person_walks_a_tree_through_a_jump_to_an_outcome_and_back(page_url: s
             ],
             "sections": [],
             "related": [],
-            "controls": ["Go back one question", "Start over", "Print", "All problems"],
+            "controls": ["Go back one question", "Start over", "Print", "Copy link", "All problems"],
             "path": [
                 "Do other apps work? → They work",
                 'Does the wallet say "account abnormal"? → Yes',
@@ -356,3 +361,33 @@ def test_a_person_types_words_picks_a_match_and_finds_the_words_still_there(page
         page.send("Input.dispatchKeyEvent", type="keyUp", **enter)
         page.wait_for("document.body.dataset.ready === '1'")
         assert page.evaluate(VIEW)["node"] == "login_symptom"  # Enter opens the closest match
+
+
+def test_copy_link_puts_the_address_of_this_step_on_the_clipboard_or_shows_it_to_copy(
+    page_url: str, tmp_path: Path
+) -> None:
+    walk = "#tree=network&a=net_other_apps.pass"
+    with open_page(chromium()) as page:
+        page.send(
+            "Browser.grantPermissions", browser=True, permissions=["clipboardReadWrite", "clipboardSanitizedWrite"]
+        )
+        page.send("Emulation.setFocusEmulationEnabled", enabled=True)  # a headless tab is never focused
+        page.open(page_url + walk)
+        page.evaluate("navigator.clipboard.writeText('before')")
+        page.click(".controls button", "Copy link", renders=False)
+        page.wait_for("document.querySelector('.copied p')")
+        assert page.evaluate("navigator.clipboard.readText()") == page_url + walk
+        assert page.evaluate("document.querySelector('.copied').textContent") == (
+            "Link copied. Whoever opens it sees this very step; you can use it to come back here too."
+        )
+        keep(page, tmp_path, "copied.png")
+
+        # Where the browser refuses the clipboard, the link is shown, selected, for the person to copy.
+        page.evaluate("navigator.clipboard.writeText = () => Promise.reject(new Error('denied'))")
+        page.click(".choices button", "No")
+        page.click(".controls button", "Copy link", renders=False)
+        page.wait_for("document.querySelector('.copied input')")
+        assert page.evaluate(
+            "(() => { const f = document.querySelector('.copied input'); return [document.querySelector('.copied p')"
+            ".textContent, f.value, f.selectionStart, f.selectionEnd, document.activeElement === f]; })()"
+        ) == ["Copy this link:", page_url + walk + "&a=net_notice.not_shown", 0, len(page_url + walk) + 23, True]

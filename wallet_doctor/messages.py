@@ -122,6 +122,12 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "Nothing matched those words; please pick from the list below.",
     },
     "html.search_all": {"zh-CN": "全部问题", "en": "Every problem"},
+    "html.copy_link": {"zh-CN": "复制链接", "en": "Copy link"},
+    "html.copied": {
+        "zh-CN": "链接已复制。发给别人，对方打开就能看到这一步；你也可以用它回到这里。",
+        "en": "Link copied. Whoever opens it sees this very step; you can use it to come back here too.",
+    },
+    "html.copy_manual": {"zh-CN": "请复制这个链接：", "en": "Copy this link:"},
     "html.noscript": {
         "zh-CN": "这个页面需要开启 JavaScript 才能逐步排查。",
         "en": "This page needs JavaScript to walk the trees.",

@@ -183,6 +183,9 @@ def _ui(lang: str) -> dict[str, Any]:
         "search_found": "html.search_found",
         "search_none": "html.search_none",
         "search_all": "html.search_all",
+        "copy_link": "html.copy_link",
+        "copied": "html.copied",
+        "copy_manual": "html.copy_manual",
     }
     words: dict[str, Any] = {name: msg(key, lang) for name, key in keys.items()}
     words["sections"] = {name: msg(f"section.{name}", lang) for name in SECTIONS}

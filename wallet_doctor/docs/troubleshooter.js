@@ -93,8 +93,31 @@
     back.disabled = answers.length === 0;
     append(bar, back, button(ui.restart, () => go(state.tree, []), "restart"));
     extra.forEach((node) => bar.appendChild(node));
+    const copied = el("div", "copied");
+    copied.setAttribute("aria-live", "polite");
+    append(bar, button(ui.copy_link, () => copyLink(copied), "copy-link"));
     bar.appendChild(button(ui.all_trees, () => go(null, []), "all-trees"));
-    return bar;
+    return append(el("div", "control-bar"), bar, copied);
+  }
+
+  // The address is the walk: copying it lets a person send this very step to someone (or keep it). Where
+  // the clipboard is refused (an old browser, a locked-down one), the link is shown selected to copy by hand.
+  function copyLink(copied) {
+    const link = location.href;
+    const manual = () => {
+      const field = el("input", "link");
+      field.readOnly = true;
+      field.value = link;
+      field.setAttribute("aria-label", ui.copy_manual);
+      copied.textContent = "";
+      append(copied, el("p", null, ui.copy_manual), field);
+      field.focus();
+      field.select();
+    };
+    const write = navigator.clipboard && navigator.clipboard.writeText
+      ? navigator.clipboard.writeText(link)
+      : Promise.reject(new Error("no clipboard"));
+    write.then(() => { copied.textContent = ""; copied.appendChild(el("p", null, ui.copied)); }, manual);
   }
 
   function pathSection(path) {
