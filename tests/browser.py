@@ -148,8 +148,15 @@ class Page:
         return result["result"].get("value")
 
     def wait_for(self, condition: str) -> None:
+        """Wait until `condition` holds, across any navigation the page makes meanwhile (a redirect)."""
         deadline = time.monotonic() + TIMEOUT
-        while not self.evaluate(f"Boolean({condition})"):
+        while True:
+            try:
+                if self.evaluate(f"Boolean({condition})"):
+                    return
+            except BrowserError as error:
+                if "navigated" not in str(error) and "context" not in str(error):
+                    raise
             if time.monotonic() > deadline:
                 raise BrowserError(f"Timed out waiting for {condition}.")
             time.sleep(0.05)

@@ -391,3 +391,40 @@ def test_copy_link_puts_the_address_of_this_step_on_the_clipboard_or_shows_it_to
             "(() => { const f = document.querySelector('.copied input'); return [document.querySelector('.copied p')"
             ".textContent, f.value, f.selectionStart, f.selectionEnd, document.activeElement === f]; })()"
         ) == ["Copy this link:", page_url + walk + "&a=net_notice.not_shown", 0, len(page_url + walk) + 23, True]
+
+
+@pytest.mark.parametrize(
+    ("accept", "opens"),
+    [
+        ("zh-CN,zh;q=0.9,en;q=0.8", "zh-CN/troubleshooter.html#tree=login"),
+        ("zh", "zh-CN/troubleshooter.html#tree=login"),
+        ("zh-Hans-SG", "zh-CN/troubleshooter.html#tree=login"),
+        ("en-GB,en", "en/troubleshooter.html#tree=login"),
+        ("zh-TW,en-US", "en/troubleshooter.html#tree=login"),  # Traditional Chinese is not ours: the next one is
+        ("fr-FR,de", "index.html#tree=login"),  # no language we speak: the person picks
+    ],
+)
+def test_the_root_index_opens_the_troubleshooter_in_the_browsers_language(
+    catalog: Catalog, tmp_path: Path, accept: str, opens: str
+) -> None:
+    generate(catalog, tmp_path, ["zh-CN", "en"], ["html"])
+    with open_page(chromium()) as page:
+        page.send("Emulation.setUserAgentOverride", userAgent="Mozilla/5.0", acceptLanguage=accept)
+        page.open((tmp_path / "index.html").as_uri() + "#tree=login")
+        assert page.evaluate("location.href") == (tmp_path.as_uri() + "/" + opens)
+
+
+def test_the_root_index_lists_every_language_in_its_own_words(catalog: Catalog, tmp_path: Path) -> None:
+    generate(catalog, tmp_path, ["zh-CN", "en"], ["html"])
+    with open_page(chromium(), 390, 844) as page:
+        page.send("Emulation.setUserAgentOverride", userAgent="Mozilla/5.0", acceptLanguage="fr")
+        page.open((tmp_path / "index.html").as_uri())
+        assert page.text() == (
+            "钱包问题排查 · Wallet troubleshooter\n\n请选择语言： · Choose your language:\n\n"
+            "简体中文\n钱包问题排查\nEnglish\nWallet troubleshooter"
+        )
+        keep(page, tmp_path, "index-phone.png")
+        page.evaluate("document.body.dataset.ready = '0'")
+        page.evaluate("document.querySelector('a[hreflang=zh-CN]').click()")
+        page.wait_for("document.body && document.body.dataset.ready === '1' && location.href.includes('zh-CN')")
+        assert page.evaluate("document.querySelector('main .card h2').textContent") == "遇到了什么问题？选一项开始。"

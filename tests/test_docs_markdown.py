@@ -247,7 +247,7 @@ def test_docs_writes_every_file_and_the_same_bytes_every_time(cli, tmp_path: Pat
     first = cli("docs", "--out", str(tmp_path / "one"), *FIXTURE_FLAGS)
     second = cli("docs", "--out", str(tmp_path / "two"), *FIXTURE_FLAGS)
 
-    assert (first.exit_code, first.stdout, first.stderr) == (0, "", f"Wrote 11 file(s) to {tmp_path / 'one'}.\n")
+    assert (first.exit_code, first.stdout, first.stderr) == (0, "", f"Wrote 12 file(s) to {tmp_path / 'one'}.\n")
     assert second.exit_code == 0
     written = sorted(str(p.relative_to(tmp_path / "one")) for p in (tmp_path / "one").rglob("*") if p.is_file())
     assert written == [
@@ -256,6 +256,7 @@ def test_docs_writes_every_file_and_the_same_bytes_every_time(cli, tmp_path: Pat
         "en/network.md",
         "en/triage.md",
         "en/troubleshooter.html",
+        "index.html",
         "index.md",
         "zh-CN/index.md",
         "zh-CN/login.md",
@@ -270,7 +271,11 @@ def test_docs_writes_only_the_languages_and_formats_asked_for(cli, tmp_path: Pat
     result = cli("docs", "--out", str(tmp_path), "--lang", "zh", "--format", "html", *FIXTURE_FLAGS)
 
     assert result.exit_code == 0
-    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == ["zh-CN", "zh-CN/troubleshooter.html"]
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == [
+        "index.html",
+        "zh-CN",
+        "zh-CN/troubleshooter.html",
+    ]
 
 
 def test_docs_refuses_a_file_as_the_output_folder(cli, tmp_path: Path) -> None:

@@ -31,6 +31,7 @@ from wallet_doctor.model import (
 )
 
 PAGE = "troubleshooter.html"
+INDEX = "index.html"
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
@@ -56,6 +57,38 @@ def troubleshooter(catalog: Catalog, lang: str, langs: Sequence[str]) -> str:
     }
     # One pass, so that a value (the catalog above all) is never searched for placeholders itself.
     return _PLACEHOLDER.sub(lambda m: values[m.group(1)], _asset(PAGE))
+
+
+def language_index(langs: Sequence[str]) -> str:
+    """The root index.html: it opens the troubleshooter in the browser's language (a walk in its address
+    carried along), and lists every language's troubleshooter, in its own words, for anyone else."""
+
+    def each(key: str) -> str:
+        return " · ".join(f'<span lang="{html.escape(code)}">{html.escape(msg(key, code))}</span>' for code in langs)
+
+    links = [
+        f'<li><a href="{html.escape(code)}/{PAGE}" hreflang="{html.escape(code)}" lang="{html.escape(code)}">'
+        f"<strong>{html.escape(locale(code).name)}</strong>{html.escape(msg('html.title', code))}</a></li>"
+        for code in langs
+    ]
+    served = [
+        {
+            "code": code,
+            "page": f"{code}/{PAGE}",
+            "serves": list(locale(code).serves),
+            "serves_exactly": list(locale(code).serves_exactly),
+        }
+        for code in langs
+    ]
+    values = {
+        "lang": html.escape(langs[0]),
+        "title": html.escape(" · ".join(dict.fromkeys(msg("html.title", code) for code in langs))),
+        "headings": f"<h1>{each('html.title')}</h1>\n<p>{each('html.choose_language')}</p>",
+        "links": "\n".join(links),
+        "languages": embed_json(served),
+        "script": _asset("language.js"),
+    }
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], _asset("language.html"))
 
 
 def embed_json(data: Any) -> str:
