@@ -229,6 +229,7 @@ def test_with_html_the_indexes_link_the_troubleshooters_too(catalog: Catalog) ->
 
     assert list(files) == [
         "index.md",
+        "index.html",
         "en/index.md",
         "en/triage.md",
         "en/login.md",
