@@ -248,7 +248,11 @@ def test_docs_writes_every_file_and_the_same_bytes_every_time(cli, tmp_path: Pat
     first = cli("docs", "--out", str(tmp_path / "one"), *FIXTURE_FLAGS)
     second = cli("docs", "--out", str(tmp_path / "two"), *FIXTURE_FLAGS)
 
-    assert (first.exit_code, first.stdout, first.stderr) == (0, "", f"Wrote 12 file(s) to {tmp_path / 'one'}.\n")
+    assert (first.exit_code, first.stdout, first.stderr) == (
+        0,
+        "",
+        f"Wrote 12 file(s) to {tmp_path / 'one'}.\nOpen in a browser: {(tmp_path / 'one' / 'index.html').as_uri()}\n",
+    )
     assert second.exit_code == 0
     written = sorted(str(p.relative_to(tmp_path / "one")) for p in (tmp_path / "one").rglob("*") if p.is_file())
     assert written == [
@@ -277,6 +281,21 @@ def test_docs_writes_only_the_languages_and_formats_asked_for(cli, tmp_path: Pat
         "zh-CN",
         "zh-CN/troubleshooter.html",
     ]
+
+
+def test_docs_says_where_to_start_reading_in_the_persons_language(cli, tmp_path: Path, monkeypatch) -> None:
+    markdown = cli("docs", "--out", str(tmp_path / "md"), "--format", "markdown", *FIXTURE_FLAGS)
+    monkeypatch.setenv("WALLET_DOCTOR_LANG", "zh-CN")
+    chinese = cli("docs", "--out", str(tmp_path / "zh"), "--lang", "en", "--format", "html", *FIXTURE_FLAGS)
+
+    assert (markdown.exit_code, markdown.stderr) == (
+        0,
+        f"Wrote 9 file(s) to {tmp_path / 'md'}.\nStart reading at: {tmp_path / 'md' / 'index.md'}\n",
+    )
+    assert (chinese.exit_code, chinese.stderr) == (
+        0,
+        f"已写入 2 个文件到 {tmp_path / 'zh'}。\n用浏览器打开：{(tmp_path / 'zh' / 'index.html').as_uri()}\n",
+    )
 
 
 def test_docs_refuses_a_file_as_the_output_folder(cli, tmp_path: Path) -> None:
