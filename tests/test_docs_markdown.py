@@ -41,7 +41,7 @@ Reached from: [What is wrong?](triage.md)
 ## Flowchart
 
 ```mermaid
-flowchart TD
+flowchart LR
   n_net_other_apps{{"Do other apps work?"}}
   n_net_notice("Does the wallet say #quot;account abnormal#quot;?")
   n_net_is_network(["A network problem"])
@@ -149,7 +149,7 @@ LOGIN_ZH = (
 ## 流程图
 
 ```mermaid
-flowchart TD
+flowchart LR
   n_login_symptom("登录时看到什么？")
   n_login_reset(["重设密码"])
   n_login_sms(["短信被拦截"])

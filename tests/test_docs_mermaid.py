@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.mermaid_check import charts, check, mermaid_parse
+from tests.mermaid_check import charts, check, mermaid_parse, mermaid_widths
 from wallet_doctor.docs.mermaid import label, node_id, shorten
 from wallet_doctor.model import Catalog
 from wallet_doctor.sources import open_catalog
@@ -33,7 +33,9 @@ def test_every_chart_of_the_fixture_and_built_in_trees_passes_the_strict_checker
     builtin = open_catalog()
     everything = {**charts(catalog), **{f"built-in {k}": v for k, v in charts(builtin).items()}}
 
-    assert len(everything) == 6 + 2 * len(builtin.trees)  # one chart per tree and language
+    per_page = {name.split("#")[0] for name in everything}
+    assert len(per_page) == 6 + 2 * len(builtin.trees)  # every tree page, in each language, has its charts
+    assert len(everything) > 3 * len(builtin.trees)  # the large trees in several charts
     assert {name: check(source) for name, source in everything.items() if check(source)} == {}
 
 
@@ -77,6 +79,45 @@ def test_long_labels_are_cut_by_display_width_with_an_ellipsis() -> None:
     assert shorten("abcdefghij", 10) == "abcdefghij"
     assert shorten("abcdefghijk", 10) == "abcdefghi…"
     assert shorten("一二三四五六", 10) == "一二三四…"  # a Chinese character takes two columns
+
+
+def test_labels_are_cut_between_words_and_never_inside_quotes_or_brackets() -> None:
+    assert shorten("It shows as processing or pending (“处理中”) for hours", 44) == (
+        "It shows as processing or pending…"
+    )
+    assert shorten("The transfer shows as failed in the history", 24) == "The transfer shows as…"
+    assert shorten("提示“账户异常”或“存在风险”，请联系客服", 24) == "提示“账户异常”或…"
+    assert shorten("我的钱包（数字人民币）被冻结了", 16) == "我的钱包…"
+    assert shorten('He said "stop now" and left at once', 14) == "He said…"
+    assert shorten("Supercalifragilisticexpialidocious", 12) == "Supercalifr…"  # one long word: cut inside it
+
+
+def test_answers_that_would_be_cut_alike_are_cut_longer_until_they_differ(catalog: Catalog) -> None:
+    from wallet_doctor.docs.mermaid import _distinct
+
+    assert _distinct(["They were my own transfers", "They were my own, but someone told me", "No"], 22) == [
+        "They were my own…",
+        "They were my own, but…",
+        "No",
+    ]
+    assert _distinct(["Same label…", "Same label…"], 6) == ["Same label…", "Same label…"]  # ends, even so
+
+
+def test_every_chart_is_legible_at_githubs_width() -> None:
+    """Drawn by Mermaid in Chromium: at GitHub's 830 px, no chart is shrunk below 11 px text (it was 2.6 px
+    for triage as one chart), while one whole large tree in one chart is, so the measure tells them apart."""
+    from wallet_doctor.docs.mermaid import _chart
+    from wallet_doctor.docs.order import walk_order
+
+    builtin = open_catalog()
+    everything = charts(builtin)
+    whole = _chart(builtin, walk_order(builtin.trees["blocked_account"]), "en", 22)
+
+    widths = mermaid_widths([*everything.values(), whole])
+
+    too_wide = {name: round(w) for name, w in zip(everything, widths, strict=False) if 16 * 830 / w < 11}
+    assert too_wide == {}
+    assert 16 * 830 / widths[-1] < 8
 
 
 def test_node_ids_cannot_be_mermaid_keywords_or_break_the_chart() -> None:

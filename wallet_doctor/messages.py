@@ -100,6 +100,12 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "docs.run": {"zh-CN": "在终端里逐步排查", "en": "Walk it step by step in a terminal"},
     "docs.reached_from": {"zh-CN": "从这些问题进入", "en": "Reached from"},
     "docs.flowchart": {"zh-CN": "流程图", "en": "Flowchart"},
+    "docs.chart_parts": {
+        "zh-CN": "流程图分成几部分，以便看清：虚线框里的问题在后面单独成图继续。完整的文字见下文。",
+        "en": "The chart comes in parts, so that each stays readable: a question in a dashed box continues in a "
+        "chart of its own further down. Every text is given in full below.",
+    },
+    "docs.chart_from": {"zh-CN": "接着“{question}”", "en": "Continuing from “{question}”"},
     "docs.questions": {"zh-CN": "问题与选项", "en": "Questions and answers"},
     "docs.outcomes": {"zh-CN": "诊断结果", "en": "Diagnoses"},
     "docs.continues_in": {"zh-CN": "转到", "en": "continues in"},
