@@ -420,7 +420,7 @@ def test_the_root_index_lists_every_language_in_its_own_words(catalog: Catalog, 
         page.send("Emulation.setUserAgentOverride", userAgent="Mozilla/5.0", acceptLanguage="fr")
         page.open((tmp_path / "index.html").as_uri())
         assert page.text() == (
-            "钱包问题排查 · Wallet troubleshooter\n\n请选择语言： · Choose your language:\n\n"
+            "钱包问题排查\nWallet troubleshooter\n\n请选择语言\nChoose your language\n\n"
             "简体中文\n钱包问题排查\nEnglish\nWallet troubleshooter"
         )
         keep(page, tmp_path, "index-phone.png")

@@ -131,7 +131,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "Nothing matched those words; please pick from the list below.",
     },
     "html.search_all": {"zh-CN": "全部问题", "en": "Every problem"},
-    "html.choose_language": {"zh-CN": "请选择语言：", "en": "Choose your language:"},
+    "html.choose_language": {"zh-CN": "请选择语言", "en": "Choose your language"},
     "html.copy_link": {"zh-CN": "复制链接", "en": "Copy link"},
     "html.copied": {
         "zh-CN": "链接已复制。发给别人，对方打开就能看到这一步；你也可以用它回到这里。",

@@ -64,7 +64,7 @@ def language_index(langs: Sequence[str]) -> str:
     carried along), and lists every language's troubleshooter, in its own words, for anyone else."""
 
     def each(key: str) -> str:
-        return " · ".join(f'<span lang="{html.escape(code)}">{html.escape(msg(key, code))}</span>' for code in langs)
+        return "".join(f'<span lang="{html.escape(code)}">{html.escape(msg(key, code))}</span>' for code in langs)
 
     links = [
         f'<li><a href="{html.escape(code)}/{PAGE}" hreflang="{html.escape(code)}" lang="{html.escape(code)}">'
