@@ -310,6 +310,8 @@ QUERIES = [
     "错误码 E1002：网络连接超时，请稍后再试",
     "password",
     "x",
+    "[错误] (code: 0x1F) \\d+ .* $? ^提现|手续费 {2} a/b 转账+失败",  # what a regular expression would read
+    "Withdrawal withdrawal WITHDRAW 提现 提现",  # repeats count once; case does not matter
 ]
 
 
