@@ -3,6 +3,8 @@ the subset the generator emits, and by Mermaid's own parser where it is installe
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.mermaid_check import charts, check, mermaid_parse, mermaid_widths
@@ -123,3 +125,14 @@ def test_every_chart_is_legible_at_githubs_width() -> None:
 def test_node_ids_cannot_be_mermaid_keywords_or_break_the_chart() -> None:
     assert [node_id("end"), node_id("graph"), node_id("o_node")] == ["n_end", "n_graph", "n_o_node"]
     assert node_id('x"]; click') == "n_x78225d3b20636c69636b"
+
+
+def test_no_label_of_the_built_in_charts_is_cut_inside_quotes_or_brackets() -> None:
+    pairs = [("“", "”"), ("‘", "’"), ("(", ")"), ("（", "）"), ("「", "」"), ("《", "》"), ("【", "】")]
+    unbalanced = []
+    for name, source in charts(open_catalog()).items():
+        for text in re.findall(r'"([^"]*)"', source):
+            text = text.replace("#quot;", '"')
+            if text.count('"') % 2 or any(text.count(a) != text.count(b) for a, b in pairs):
+                unbalanced.append((name, text))
+    assert unbalanced == []
