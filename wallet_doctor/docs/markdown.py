@@ -105,8 +105,8 @@ def tree_page(catalog: Catalog, tree_id: str, lang: str, langs: Sequence[str]) -
         lines += [msg("docs.chart_parts", lang), ""]
     for question, chart in parts:
         if question is not None:  # a question drawn dashed in a chart above, continued here
-            text = shorten(" ".join(question.text.get(lang).split()), CONTINUED_WIDTH)
-            lines += [f"**{inline(msg('docs.chart_from', lang).format(question=text))}**", ""]
+            text = link(shorten(" ".join(question.text.get(lang).split()), CONTINUED_WIDTH), f"#{question.id}")
+            lines += [f"**{msg('docs.chart_from', lang).format(question=text)}**", ""]
         lines += ["```mermaid", chart + "```", ""]
     nodes = walk_order(tree)
     questions = [n for n in nodes if isinstance(n, Question)]
