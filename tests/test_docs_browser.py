@@ -312,6 +312,7 @@ QUERIES = [
     "x",
     "[错误] (code: 0x1F) \\d+ .* $? ^提现|手续费 {2} a/b 转账+失败",  # what a regular expression would read
     "Withdrawal withdrawal WITHDRAW 提现 提现",  # repeats count once; case does not matter
+    "STRASSE Straße ΟΔΟΣ",  # letters that casefold() folds further than lower case
 ]
 
 

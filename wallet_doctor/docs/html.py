@@ -125,9 +125,15 @@ def page_data(catalog: Catalog, lang: str) -> dict[str, Any]:
 
 def search_data(catalog: Catalog) -> dict[str, list[str]]:
     """What the page's search matches, per tree: exactly what search.py matches (every language's keywords
-    and titles, triage left out), so that a query finds the same trees on the page as in the terminal."""
+    and titles, each distinct text once, triage left out), casefolded here so that the page folds only the
+    query."""
     return {
-        tree_id: [text for lang in LANGUAGES for text in (*tree.keywords_in(lang), tree.title.get(lang))]
+        tree_id: [
+            text.casefold()
+            for text in dict.fromkeys(
+                text for lang in LANGUAGES for text in (*tree.keywords_in(lang), tree.title.get(lang))
+            )
+        ]
         for tree_id in tree_order(catalog)
         if (tree := catalog.trees[tree_id]).id != TRIAGE
     }

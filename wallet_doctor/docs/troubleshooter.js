@@ -141,7 +141,8 @@
   const SPLIT = /[\s,.;:!?，。；：！？、"'“”()（）]+/u;
   const MAX_WORDS = 1000; // a pasted message has a few dozen words (search.MAX_WORDS)
   const length = (text) => [...text].length; // in characters, as Python counts
-  const fold = (text) => text.toLowerCase(); // Python's casefold() for the languages the trees are written in
+  // Python's casefold() (the keywords come casefolded already): lower case, and the few letters it folds further.
+  const fold = (text) => text.toLowerCase().replace(/ß/g, "ss").replace(/ς/g, "σ");
 
   function search(query) {
     const folded = fold(query);
@@ -152,15 +153,14 @@
     const starts = words.length ? new RegExp("(?<![\\p{L}\\p{N}_])(?=(" + escaped.join("|") + "))", "gu") : null;
     const matches = [];
     Object.keys(data.search).forEach((treeId) => {
-      const found = new Map();
-      data.search[treeId].forEach((keyword) => {
-        const text = fold(keyword);
+      let total = 0;
+      data.search[treeId].forEach((text) => {
         let score = 0;
         if (text && folded.includes(text)) score = 3 * length(text);
         else if (starts) for (const m of text.matchAll(starts)) score = Math.max(score, length(m[1]));
-        if (score) found.set(keyword, Math.max(found.get(keyword) || 0, score));
+        total += score;
       });
-      if (found.size) matches.push({ tree: treeId, score: [...found.values()].reduce((a, b) => a + b, 0) });
+      if (total) matches.push({ tree: treeId, score: total });
     });
     return matches.sort((a, b) => b.score - a.score || (a.tree < b.tree ? -1 : a.tree > b.tree ? 1 : 0));
   }
