@@ -381,7 +381,8 @@ def test_copy_link_puts_the_address_of_this_step_on_the_clipboard_or_shows_it_to
         page.wait_for("document.querySelector('.copied p')")
         assert page.evaluate("navigator.clipboard.readText()") == page_url + walk
         assert page.evaluate("document.querySelector('.copied').textContent") == (
-            "Link copied. Whoever opens it sees this very step; you can use it to come back here too."
+            "Link copied. It opens this very step on this computer; to send it to someone, put this page on a "
+            "website first."
         )
         keep(page, tmp_path, "copied.png")
 
@@ -431,3 +432,31 @@ def test_the_root_index_lists_every_language_in_its_own_words(catalog: Catalog, 
         page.evaluate("document.querySelector('a[hreflang=zh-CN]').click()")
         page.wait_for("document.body && document.body.dataset.ready === '1' && location.href.includes('zh-CN')")
         assert page.evaluate("document.querySelector('main .card h2').textContent") == "遇到了什么问题？选一项开始。"
+
+
+def test_copy_link_on_a_website_says_the_link_can_be_sent(catalog: Catalog, tmp_path: Path) -> None:
+    import functools
+    import http.server
+    import threading
+
+    generate(catalog, tmp_path, ["en"], ["html"])
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    handler.log_message = lambda *args: None  # type: ignore[attr-defined]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/en/troubleshooter.html#tree=login"
+        with open_page(chromium()) as page:
+            clipboard = ["clipboardReadWrite", "clipboardSanitizedWrite"]
+            page.send("Browser.grantPermissions", browser=True, permissions=clipboard)
+            page.send("Emulation.setFocusEmulationEnabled", enabled=True)
+            page.open(url)
+            page.click(".controls button", "Copy link", renders=False)
+            page.wait_for("document.querySelector('.copied p')")
+            assert page.evaluate("navigator.clipboard.readText()") == url
+            assert page.evaluate("document.querySelector('.copied').textContent") == (
+                "Link copied. Whoever opens it sees this very step; you can use it to come back here too."
+            )
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -137,6 +137,11 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "链接已复制。发给别人，对方打开就能看到这一步；你也可以用它回到这里。",
         "en": "Link copied. Whoever opens it sees this very step; you can use it to come back here too.",
     },
+    "html.copied_file": {
+        "zh-CN": "链接已复制。它能在这台电脑上打开这一步；要发给别人，需要先把这个页面放到网站上。",
+        "en": "Link copied. It opens this very step on this computer; to send it to someone, put this page on a "
+        "website first.",
+    },
     "html.copy_manual": {"zh-CN": "请复制这个链接：", "en": "Copy this link:"},
     "html.noscript": {
         "zh-CN": "这个页面需要开启 JavaScript 才能逐步排查。",

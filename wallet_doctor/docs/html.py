@@ -224,6 +224,7 @@ def _ui(lang: str) -> dict[str, Any]:
         "search_all": "html.search_all",
         "copy_link": "html.copy_link",
         "copied": "html.copied",
+        "copied_file": "html.copied_file",
         "copy_manual": "html.copy_manual",
     }
     words: dict[str, Any] = {name: msg(key, lang) for name, key in keys.items()}

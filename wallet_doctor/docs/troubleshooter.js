@@ -117,7 +117,9 @@
     const write = navigator.clipboard && navigator.clipboard.writeText
       ? navigator.clipboard.writeText(link)
       : Promise.reject(new Error("no clipboard"));
-    write.then(() => { copied.textContent = ""; copied.appendChild(el("p", null, ui.copied)); }, manual);
+    // A file on this computer: the link works here only, and saying "send it" would promise too much.
+    const said = location.protocol === "file:" ? ui.copied_file : ui.copied;
+    write.then(() => { copied.textContent = ""; copied.appendChild(el("p", null, said)); }, manual);
   }
 
   function pathSection(path) {
