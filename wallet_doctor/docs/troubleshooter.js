@@ -201,7 +201,6 @@
       (found || []).forEach((match) => results.appendChild(treeButton(match.tree)));
       status.hidden = found === null;
       results.hidden = !(found && found.length);
-      document.body.dataset.matches = found ? found.map((m) => m.tree).join(" ") : "";
     };
     input.addEventListener("input", show);
     form.addEventListener("submit", (event) => {
