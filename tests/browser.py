@@ -148,15 +148,22 @@ class Page:
         return result["result"].get("value")
 
     def wait_for(self, condition: str) -> None:
+        """Wait until `condition` holds, across any navigation the page makes meanwhile (a redirect)."""
         deadline = time.monotonic() + TIMEOUT
-        while not self.evaluate(f"Boolean({condition})"):
+        while True:
+            try:
+                if self.evaluate(f"Boolean({condition})"):
+                    return
+            except BrowserError as error:
+                if "navigated" not in str(error) and "context" not in str(error):
+                    raise
             if time.monotonic() > deadline:
                 raise BrowserError(f"Timed out waiting for {condition}.")
             time.sleep(0.05)
 
-    def click(self, selector: str, text: str | None = None) -> None:
+    def click(self, selector: str, text: str | None = None, renders: bool = True) -> None:
         """Click, with real mouse events at its centre, the element matching `selector` (and whose text is
-        `text`, if given); then wait for the page to settle."""
+        `text`, if given); then, if the click `renders` a new view, wait for the page to settle."""
         find = f"[...document.querySelectorAll({json.dumps(selector)})]"
         if text is not None:
             find += f".find(e => e.textContent.trim() === {json.dumps(text)})"
@@ -168,10 +175,12 @@ class Page:
         )
         if box is None:
             raise BrowserError(f"Nothing to click: {selector} {text!r}. Page text:\n{self.text()}")
-        self.evaluate("document.body.dataset.ready = '0'")
+        if renders:
+            self.evaluate("document.body.dataset.ready = '0'")
         for kind in ("mousePressed", "mouseReleased"):
             self.send("Input.dispatchMouseEvent", type=kind, x=box["x"], y=box["y"], button="left", clickCount=1)
-        self.wait_for("document.body.dataset.ready === '1'")
+        if renders:
+            self.wait_for("document.body.dataset.ready === '1'")
 
     def text(self) -> str:
         return str(self.evaluate("document.body.innerText"))

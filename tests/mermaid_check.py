@@ -2,7 +2,7 @@
 the generator emits, one statement a line, and nothing else. Where Mermaid's own parser is not installed
 (tests/mermaid), this is what proves every chart parses; where it is, both must agree.
 
-    flowchart TD
+    flowchart TD (or LR)
       ID("label")  ID{{"label"}}  ID(["label"])  ID[["label"]]      a node, declared once
       ID -->|"label"| ID                                             an edge between declared nodes
       classDef NAME prop:value,prop:value                            a style
@@ -20,6 +20,8 @@ import json
 import re
 import shutil
 import subprocess
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -49,8 +51,8 @@ def check(source: str) -> list[str]:
     lines = source.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    if not lines or lines[0] != "flowchart TD":
-        return ["line 1: a chart starts with 'flowchart TD'"]
+    if not lines or lines[0] not in ("flowchart TD", "flowchart LR"):
+        return ["line 1: a chart starts with 'flowchart TD' or 'flowchart LR'"]
     problems: list[str] = []
     nodes: set[str] = set()
     styles: set[str] = set()
@@ -100,3 +102,39 @@ def mermaid_parse(sources: list[str]) -> list[str | None]:
     assert result.returncode == 0, result.stderr
     verdicts: list[str | None] = json.loads(result.stdout)
     return verdicts
+
+
+_MEASURE = """(async (sources) => {
+  mermaid.initialize({ startOnLoad: false });
+  const widths = [];
+  for (const [index, source] of sources.entries()) {
+    const { svg } = await mermaid.render("chart" + index, source);
+    const box = document.getElementById("box");
+    box.innerHTML = svg;  // Mermaid's own SVG of our escaped labels, in a test page
+    widths.push(box.querySelector("svg").viewBox.baseVal.width);
+  }
+  return widths;
+})"""
+
+
+def mermaid_widths(sources: list[str]) -> list[float]:
+    """How wide Mermaid draws each chart (its natural width in px, before any page shrinks it), in Chromium
+    with the Chinese fonts GitHub's readers have. Skips where Chromium or Mermaid is not installed."""
+    from tests.browser import find_chromium, open_page
+
+    script = MERMAID / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
+    chromium = find_chromium()
+    if chromium is None or not script.is_file():
+        pytest.skip("needs Chromium and Mermaid: `apt-get install chromium`, `npm ci --prefix tests/mermaid`")
+    with tempfile.TemporaryDirectory() as folder:
+        page_file = Path(folder) / "measure.html"
+        page_file.write_text(
+            '<!DOCTYPE html><html><head><meta charset="utf-8"><style>body { font-family: "Noto Sans CJK SC", '
+            f'sans-serif; }}</style><script src="{script.as_uri()}"></script></head><body><div id="box" '
+            'style="width: 830px"></div><script>document.body.dataset.ready = "1";</script></body></html>',
+            encoding="utf-8",
+        )
+        with open_page(chromium) as page:
+            page.open(page_file.as_uri())
+            widths: list[float] = page.evaluate(f"{_MEASURE}({json.dumps(sources)})")
+    return widths

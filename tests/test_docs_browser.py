@@ -81,7 +81,12 @@ def question(
         "steps": [],
         "sections": [],
         "related": [],
-        "controls": ["Go back one question" if back else "(Go back one question)", "Start over", "All problems"],
+        "controls": [
+            "Go back one question" if back else "(Go back one question)",
+            "Start over",
+            "Copy link",
+            "All problems",
+        ],
         "path": path,
     }
 
@@ -140,7 +145,7 @@ def test_a_person_walks_a_tree_through_a_jump_to_an_outcome_and_back(page_url: s
             ],
             "sections": [],
             "related": [],
-            "controls": ["Go back one question", "Start over", "Print", "All problems"],
+            "controls": ["Go back one question", "Start over", "Print", "Copy link", "All problems"],
             "path": [
                 "Do other apps work? → They work",
                 'Does the wallet say "account abnormal"? → Yes',
@@ -278,3 +283,180 @@ def shown_items(catalog: Catalog, walk: Walk) -> list[list[Any]]:
     steps = [inner for step in outcome["steps"] for inner in step.get("steps", [step])]
     items = steps + [item for section in outcome["sections"] for item in section["items"]]
     return [[item["text"], item["warning"]] for item in items]
+
+
+# Type a query as a person does (the input event), and read the trees the page offers, closest first.
+TYPE = """((query) => {
+  const input = document.querySelector("#query");
+  input.value = query;
+  input.dispatchEvent(new Event("input", { bubbles: true }));
+  return [...document.querySelectorAll(".matches button")].map((b) => b.dataset.tree);
+})"""
+
+QUERIES = [
+    "转账失败",
+    "扣钱",
+    "扣钱了但是对方没收到",
+    "人脸识别失败",
+    "提现手续费",
+    "登录不了，提示账户异常",
+    "冻结",
+    "session expired",
+    "cannot withdraw",
+    "Transfer failed: the payee's account is restricted.",
+    "my account was frozen after a refund call",
+    "face verification failed",
+    "seed phrase",
+    "错误码 E1002：网络连接超时，请稍后再试",
+    "password",
+    "x",
+    "[错误] (code: 0x1F) \\d+ .* $? ^提现|手续费 {2} a/b 转账+失败",  # what a regular expression would read
+    "Withdrawal withdrawal WITHDRAW 提现 提现",  # repeats count once; case does not matter
+    "STRASSE Straße ΟΔΟΣ",  # letters that casefold() folds further than lower case
+]
+
+
+def test_the_page_finds_the_same_trees_as_search_py_in_the_same_order(tmp_path: Path) -> None:
+    from wallet_doctor.search import search
+
+    catalog = open_catalog()
+    generate(catalog, tmp_path, ["zh-CN", "en"], ["html"])
+    expected = {query: [m.tree.id for m in search(catalog, query)] for query in QUERIES}
+
+    for lang in ("zh-CN", "en"):
+        with open_page(chromium()) as page:
+            page.open((tmp_path / lang / "troubleshooter.html").as_uri())
+            shown = {query: page.evaluate(f"{TYPE}({json.dumps(query)})") for query in QUERIES}
+        assert shown == expected
+    # The queries test something: most find several trees, in an order that is not the page's list order.
+    assert sum(len(trees) > 1 for trees in expected.values()) >= 8
+    assert expected["x"] == [] and expected["cannot withdraw"][0] == "withdrawal"
+
+
+def test_a_person_types_words_picks_a_match_and_finds_the_words_still_there(page_url: str, tmp_path: Path) -> None:
+    with open_page(chromium()) as page:
+        page.open(page_url)
+        assert page.evaluate("document.querySelector('label[for=query]').textContent") == (
+            "Describe the problem in your own words, or paste the error message"
+        )
+        assert page.evaluate("[...document.querySelectorAll('.search-status, .matches')].map(e => e.hidden)") == [
+            True,
+            True,
+        ]
+        assert page.evaluate(f"{TYPE}('Error: network offline. I cannot login')") == ["network", "login"]
+        assert page.evaluate("document.querySelector('.search-status').textContent") == "Closest first:"
+        keep(page, tmp_path, "search.png")
+
+        page.click(".matches button", "Network or account?Tell a network problem from an account problem.")
+        assert page.evaluate(VIEW)["node"] == "net_other_apps"
+        page.click(".controls button", "All problems")
+        assert page.evaluate("document.querySelector('#query').value") == "Error: network offline. I cannot login"
+        assert page.evaluate("location.hash") == ""  # what was typed never goes into the address
+
+        assert page.evaluate(f"{TYPE}('nothing like it')") == []
+        assert page.evaluate("document.querySelector('.search-status').textContent") == (
+            "Nothing matched those words; please pick from the list below."
+        )
+        page.evaluate(f"{TYPE}('登不上')")
+        page.evaluate("document.querySelector('#query').focus(); document.body.dataset.ready = '0'")
+        enter = {"key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13}
+        page.send("Input.dispatchKeyEvent", type="keyDown", text="\r", **enter)
+        page.send("Input.dispatchKeyEvent", type="keyUp", **enter)
+        page.wait_for("document.body.dataset.ready === '1'")
+        assert page.evaluate(VIEW)["node"] == "login_symptom"  # Enter opens the closest match
+
+
+def test_copy_link_puts_the_address_of_this_step_on_the_clipboard_or_shows_it_to_copy(
+    page_url: str, tmp_path: Path
+) -> None:
+    walk = "#tree=network&a=net_other_apps.pass"
+    with open_page(chromium()) as page:
+        page.send(
+            "Browser.grantPermissions", browser=True, permissions=["clipboardReadWrite", "clipboardSanitizedWrite"]
+        )
+        page.send("Emulation.setFocusEmulationEnabled", enabled=True)  # a headless tab is never focused
+        page.open(page_url + walk)
+        page.evaluate("navigator.clipboard.writeText('before')")
+        page.click(".controls button", "Copy link", renders=False)
+        page.wait_for("document.querySelector('.copied p')")
+        assert page.evaluate("navigator.clipboard.readText()") == page_url + walk
+        assert page.evaluate("document.querySelector('.copied').textContent") == (
+            "Link copied. It opens this very step on this computer; to send it to someone, put this page on a "
+            "website first."
+        )
+        keep(page, tmp_path, "copied.png")
+
+        # Where the browser refuses the clipboard, the link is shown, selected, for the person to copy.
+        page.evaluate("navigator.clipboard.writeText = () => Promise.reject(new Error('denied'))")
+        page.click(".choices button", "No")
+        page.click(".controls button", "Copy link", renders=False)
+        page.wait_for("document.querySelector('.copied input')")
+        assert page.evaluate(
+            "(() => { const f = document.querySelector('.copied input'); return [document.querySelector('.copied p')"
+            ".textContent, f.value, f.selectionStart, f.selectionEnd, document.activeElement === f]; })()"
+        ) == ["Copy this link:", page_url + walk + "&a=net_notice.not_shown", 0, len(page_url + walk) + 23, True]
+
+
+@pytest.mark.parametrize(
+    ("accept", "opens"),
+    [
+        ("zh-CN,zh;q=0.9,en;q=0.8", "zh-CN/troubleshooter.html#tree=login"),
+        ("zh", "zh-CN/troubleshooter.html#tree=login"),
+        ("zh-Hans-SG", "zh-CN/troubleshooter.html#tree=login"),
+        ("en-GB,en", "en/troubleshooter.html#tree=login"),
+        ("zh-TW,en-US", "en/troubleshooter.html#tree=login"),  # Traditional Chinese is not ours: the next one is
+        ("fr-FR,de", "index.html#tree=login"),  # no language we speak: the person picks
+    ],
+)
+def test_the_root_index_opens_the_troubleshooter_in_the_browsers_language(
+    catalog: Catalog, tmp_path: Path, accept: str, opens: str
+) -> None:
+    generate(catalog, tmp_path, ["zh-CN", "en"], ["html"])
+    with open_page(chromium()) as page:
+        page.send("Emulation.setUserAgentOverride", userAgent="Mozilla/5.0", acceptLanguage=accept)
+        page.open((tmp_path / "index.html").as_uri() + "#tree=login")
+        assert page.evaluate("location.href") == (tmp_path.as_uri() + "/" + opens)
+
+
+def test_the_root_index_lists_every_language_in_its_own_words(catalog: Catalog, tmp_path: Path) -> None:
+    generate(catalog, tmp_path, ["zh-CN", "en"], ["html"])
+    with open_page(chromium(), 390, 844) as page:
+        page.send("Emulation.setUserAgentOverride", userAgent="Mozilla/5.0", acceptLanguage="fr")
+        page.open((tmp_path / "index.html").as_uri())
+        assert page.text() == (
+            "钱包问题排查\nWallet troubleshooter\n\n请选择语言\nChoose your language\n\n"
+            "简体中文\n钱包问题排查\nEnglish\nWallet troubleshooter"
+        )
+        keep(page, tmp_path, "index-phone.png")
+        page.evaluate("document.body.dataset.ready = '0'")
+        page.evaluate("document.querySelector('a[hreflang=zh-CN]').click()")
+        page.wait_for("document.body && document.body.dataset.ready === '1' && location.href.includes('zh-CN')")
+        assert page.evaluate("document.querySelector('main .card h2').textContent") == "遇到了什么问题？选一项开始。"
+
+
+def test_copy_link_on_a_website_says_the_link_can_be_sent(catalog: Catalog, tmp_path: Path) -> None:
+    import functools
+    import http.server
+    import threading
+
+    generate(catalog, tmp_path, ["en"], ["html"])
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    handler.log_message = lambda *args: None  # type: ignore[attr-defined]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/en/troubleshooter.html#tree=login"
+        with open_page(chromium()) as page:
+            clipboard = ["clipboardReadWrite", "clipboardSanitizedWrite"]
+            page.send("Browser.grantPermissions", browser=True, permissions=clipboard)
+            page.send("Emulation.setFocusEmulationEnabled", enabled=True)
+            page.open(url)
+            page.click(".controls button", "Copy link", renders=False)
+            page.wait_for("document.querySelector('.copied p')")
+            assert page.evaluate("navigator.clipboard.readText()") == url
+            assert page.evaluate("document.querySelector('.copied').textContent") == (
+                "Link copied. Whoever opens it sees this very step; you can use it to come back here too."
+            )
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -4,6 +4,7 @@ pages under docs/ (the trees and the command reference) kept current."""
 from __future__ import annotations
 
 import filecmp
+import re
 import shutil
 import subprocess
 import sys
@@ -29,7 +30,7 @@ NETWORK_EN = (
 
 Tell a network problem from an account problem.
 
-[All problems](index.md) · Tree `network`, version 2
+[All problems](index.md) · Version 2 <!-- tree: network -->
 
 Language: [简体中文](../zh-CN/network.md) · English
 
@@ -40,7 +41,7 @@ Reached from: [What is wrong?](triage.md)
 ## Flowchart
 
 ```mermaid
-flowchart TD
+flowchart LR
   n_net_other_apps{{"Do other apps work?"}}
   n_net_notice("Does the wallet say #quot;account abnormal#quot;?")
   n_net_is_network(["A network problem"])
@@ -65,18 +66,18 @@ flowchart TD
 
 *Why we ask*: If they fail too, it is the network.
 
-In a terminal, wallet-doctor can check this by itself (`internet`).
+In a terminal, wallet-doctor can check this by itself. <!-- probe: internet -->
 
-- They work (`pass`) → [Does the wallet say "account abnormal"?](#net_notice)
-- They fail too (`fail`) → [A network problem](#net_is_network)
+- They work → [Does the wallet say "account abnormal"?](#net_notice) <!-- choice: pass -->
+- They fail too → [A network problem](#net_is_network) <!-- choice: fail -->
 
 <a id="net_notice"></a>
 ### Does the wallet say "account abnormal"?
 
 *Why we ask*: That points to the account.
 
-- Yes (`shown`) → continues in [Cannot log in](login.md)
-- No (`not_shown`) → [An app problem](#net_is_app)
+- Yes → continues in [Cannot log in](login.md) <!-- choice: shown -->
+- No → [An app problem](#net_is_app) <!-- choice: not_shown -->
 
 ## Diagnoses
 
@@ -137,7 +138,7 @@ LOGIN_ZH = (
 
 登录失败的原因。
 
-[全部问题](index.md) · 诊断树 `login`，第 1 版
+[全部问题](index.md) · 第 1 版 <!-- tree: login -->
 
 语言：简体中文 · [English](../en/login.md)
 
@@ -148,7 +149,7 @@ LOGIN_ZH = (
 ## 流程图
 
 ```mermaid
-flowchart TD
+flowchart LR
   n_login_symptom("登录时看到什么？")
   n_login_reset(["重设密码"])
   n_login_sms(["短信被拦截"])
@@ -165,8 +166,8 @@ flowchart TD
 
 *为什么问这个*：看提示。
 
-- 密码错误 (`wrong_password`) → [重设密码](#login_reset)
-- 收不到短信 (`no_sms`) → [短信被拦截](#login_sms)
+- 密码错误 → [重设密码](#login_reset) <!-- choice: wrong_password -->
+- 收不到短信 → [短信被拦截](#login_sms) <!-- choice: no_sms -->
 
 ## 诊断结果
 
@@ -228,6 +229,7 @@ def test_with_html_the_indexes_link_the_troubleshooters_too(catalog: Catalog) ->
 
     assert list(files) == [
         "index.md",
+        "index.html",
         "en/index.md",
         "en/triage.md",
         "en/login.md",
@@ -246,7 +248,11 @@ def test_docs_writes_every_file_and_the_same_bytes_every_time(cli, tmp_path: Pat
     first = cli("docs", "--out", str(tmp_path / "one"), *FIXTURE_FLAGS)
     second = cli("docs", "--out", str(tmp_path / "two"), *FIXTURE_FLAGS)
 
-    assert (first.exit_code, first.stdout, first.stderr) == (0, "", f"Wrote 11 file(s) to {tmp_path / 'one'}.\n")
+    assert (first.exit_code, first.stdout, first.stderr) == (
+        0,
+        "",
+        f"Wrote 12 file(s) to {tmp_path / 'one'}.\nOpen in a browser: {(tmp_path / 'one' / 'index.html').as_uri()}\n",
+    )
     assert second.exit_code == 0
     written = sorted(str(p.relative_to(tmp_path / "one")) for p in (tmp_path / "one").rglob("*") if p.is_file())
     assert written == [
@@ -255,6 +261,7 @@ def test_docs_writes_every_file_and_the_same_bytes_every_time(cli, tmp_path: Pat
         "en/network.md",
         "en/triage.md",
         "en/troubleshooter.html",
+        "index.html",
         "index.md",
         "zh-CN/index.md",
         "zh-CN/login.md",
@@ -269,7 +276,26 @@ def test_docs_writes_only_the_languages_and_formats_asked_for(cli, tmp_path: Pat
     result = cli("docs", "--out", str(tmp_path), "--lang", "zh", "--format", "html", *FIXTURE_FLAGS)
 
     assert result.exit_code == 0
-    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == ["zh-CN", "zh-CN/troubleshooter.html"]
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == [
+        "index.html",
+        "zh-CN",
+        "zh-CN/troubleshooter.html",
+    ]
+
+
+def test_docs_says_where_to_start_reading_in_the_persons_language(cli, tmp_path: Path, monkeypatch) -> None:
+    markdown = cli("docs", "--out", str(tmp_path / "md"), "--format", "markdown", *FIXTURE_FLAGS)
+    monkeypatch.setenv("WALLET_DOCTOR_LANG", "zh-CN")
+    chinese = cli("docs", "--out", str(tmp_path / "zh"), "--lang", "en", "--format", "html", *FIXTURE_FLAGS)
+
+    assert (markdown.exit_code, markdown.stderr) == (
+        0,
+        f"Wrote 9 file(s) to {tmp_path / 'md'}.\nStart reading at: {tmp_path / 'md' / 'index.md'}\n",
+    )
+    assert (chinese.exit_code, chinese.stderr) == (
+        0,
+        f"已写入 2 个文件到 {tmp_path / 'zh'}。\n用浏览器打开：{(tmp_path / 'zh' / 'index.html').as_uri()}\n",
+    )
 
 
 def test_docs_refuses_a_file_as_the_output_folder(cli, tmp_path: Path) -> None:
@@ -375,3 +401,25 @@ def test_the_committed_command_reference_is_current(tmp_path: Path) -> None:
     assert fresh.read_text(encoding="utf-8") == (REPO / "docs" / "cli.md").read_text(encoding="utf-8"), (
         f"docs/cli.md is out of date with the command line. Run: {command}"
     )
+
+
+def test_the_prose_names_no_internal_id_only_comments_anchors_and_the_run_command_do() -> None:
+    catalog = open_catalog()
+    ids = set(catalog.trees) | {probe for tree in catalog.trees.values() for probe in _probes(tree)}
+    for tree in catalog.trees.values():
+        for node in tree.nodes.values():
+            ids.add(node.id)
+            ids.update(choice.id for choice in getattr(node, "choices", ()))
+    leaks = {}
+    for name, text in pages(catalog, ["zh-CN", "en"], ["markdown"]).items():
+        authors_only = r"```mermaid\n.*?```|<!--.*?-->|<a id=\"\w+\"></a>|`wallet-doctor run \w+`"
+        prose = re.sub(authors_only, "", text, flags=re.S)
+        prose = re.sub(r"\]\([^)]*\)", "]", prose)  # link targets are addresses, not prose
+        found = sorted({word for word in re.findall(r"`([^`]+)`", prose) if word in ids})
+        if found:
+            leaks[name] = found
+    assert leaks == {}
+
+
+def _probes(tree: object) -> list[str]:
+    return [node.probe for node in tree.nodes.values() if getattr(node, "probe", None)]  # type: ignore[attr-defined]

@@ -20,7 +20,7 @@ import pytest
 
 from tests.conftest import FIXTURE_FLAGS, REPO, VALID
 from wallet_doctor.cli import app
-from wallet_doctor.docs.mermaid import flowchart, label
+from wallet_doctor.docs.mermaid import charts, label
 from wallet_doctor.errors import UnsafeFile
 from wallet_doctor.files import write_atomic
 from wallet_doctor.paths import all_paths, count_paths
@@ -358,7 +358,7 @@ def test_a_mermaid_directive_in_tree_text_is_only_text(tmp_path: Path) -> None:
     tree = folder / "t.yaml"
     tree.write_text(tree.read_text(encoding="utf-8").replace("en: Question", f'en: "{directive}"'), encoding="utf-8")
 
-    chart = flowchart(open_catalog([folder], builtin=False), "t", "en")
+    [(_, chart)] = charts(open_catalog([folder], builtin=False), "t", "en")
 
     assert label("50% off", 60) == '"50#37; off"'
     assert "n_q(\"#37;#37;{init: {'theme': 'dark'}}#37;#37;\")" in chart.splitlines()[1]

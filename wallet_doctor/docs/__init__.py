@@ -8,7 +8,7 @@ import stat
 from collections.abc import Sequence
 from pathlib import Path
 
-from wallet_doctor.docs.html import PAGE, troubleshooter
+from wallet_doctor.docs.html import INDEX, PAGE, language_index, troubleshooter
 from wallet_doctor.docs.markdown import index_page, root_index, tree_page
 from wallet_doctor.docs.order import tree_order
 from wallet_doctor.errors import UnsafeFile, WalletDoctorError
@@ -26,7 +26,8 @@ MARK = b"Generated from the decision trees by `wallet-doctor docs`."
 
 def pages(catalog: Catalog, langs: Sequence[str], formats: Sequence[str]) -> dict[str, str]:
     """Every file's text by its path relative to the output folder, in the order they are written:
-    `index.md`, then per language `<lang>/index.md`, `<lang>/<tree>.md` and `<lang>/troubleshooter.html`."""
+    `index.md` and `index.html` (which opens the troubleshooter in the browser's language), then per
+    language `<lang>/index.md`, `<lang>/<tree>.md` and `<lang>/troubleshooter.html`."""
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise WalletDoctorError(f"Unknown docs format '{unknown[0]}'. Use one of: {', '.join(FORMATS)}.")
@@ -34,6 +35,8 @@ def pages(catalog: Catalog, langs: Sequence[str], formats: Sequence[str]) -> dic
     files: dict[str, str] = {}
     if "markdown" in formats:
         files["index.md"] = root_index(langs, html)
+    if html:
+        files[INDEX] = language_index(langs)
     for lang in langs:
         if "markdown" in formats:
             files[f"{lang}/index.md"] = index_page(catalog, lang, langs, html)

@@ -17,9 +17,21 @@ from typing import Any
 from wallet_doctor.docs.order import tree_order
 from wallet_doctor.locales import locale
 from wallet_doctor.messages import msg
-from wallet_doctor.model import SECTIONS, SEVERITIES, Catalog, Conditional, Item, Jump, Outcome, Question
+from wallet_doctor.model import (
+    LANGUAGES,
+    SECTIONS,
+    SEVERITIES,
+    TRIAGE,
+    Catalog,
+    Conditional,
+    Item,
+    Jump,
+    Outcome,
+    Question,
+)
 
 PAGE = "troubleshooter.html"
+INDEX = "index.html"
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
@@ -45,6 +57,38 @@ def troubleshooter(catalog: Catalog, lang: str, langs: Sequence[str]) -> str:
     }
     # One pass, so that a value (the catalog above all) is never searched for placeholders itself.
     return _PLACEHOLDER.sub(lambda m: values[m.group(1)], _asset(PAGE))
+
+
+def language_index(langs: Sequence[str]) -> str:
+    """The root index.html: it opens the troubleshooter in the browser's language (a walk in its address
+    carried along), and lists every language's troubleshooter, in its own words, for anyone else."""
+
+    def each(key: str) -> str:
+        return "".join(f'<span lang="{html.escape(code)}">{html.escape(msg(key, code))}</span>' for code in langs)
+
+    links = [
+        f'<li><a href="{html.escape(code)}/{PAGE}" hreflang="{html.escape(code)}" lang="{html.escape(code)}">'
+        f"<strong>{html.escape(locale(code).name)}</strong>{html.escape(msg('html.title', code))}</a></li>"
+        for code in langs
+    ]
+    served = [
+        {
+            "code": code,
+            "page": f"{code}/{PAGE}",
+            "serves": list(locale(code).serves),
+            "serves_exactly": list(locale(code).serves_exactly),
+        }
+        for code in langs
+    ]
+    values = {
+        "lang": html.escape(langs[0]),
+        "title": html.escape(" · ".join(dict.fromkeys(msg("html.title", code) for code in langs))),
+        "headings": f"<h1>{each('html.title')}</h1>\n<p>{each('html.choose_language')}</p>",
+        "links": "\n".join(links),
+        "languages": embed_json(served),
+        "script": _asset("language.js"),
+    }
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], _asset("language.html"))
 
 
 def embed_json(data: Any) -> str:
@@ -73,8 +117,25 @@ def page_data(catalog: Catalog, lang: str) -> dict[str, Any]:
             for tree_id in tree_order(catalog)
         },
         "nodes": dict(sorted(nodes.items())),
+        "search": search_data(catalog),
         "shared": _shared(catalog, lang),
         "ui": _ui(lang),
+    }
+
+
+def search_data(catalog: Catalog) -> dict[str, list[str]]:
+    """What the page's search matches, per tree: exactly what search.py matches (every language's keywords
+    and titles, each distinct text once, triage left out), casefolded here so that the page folds only the
+    query."""
+    return {
+        tree_id: [
+            text.casefold()
+            for text in dict.fromkeys(
+                text for lang in LANGUAGES for text in (*tree.keywords_in(lang), tree.title.get(lang))
+            )
+        ]
+        for tree_id in tree_order(catalog)
+        if (tree := catalog.trees[tree_id]).id != TRIAGE
     }
 
 
@@ -156,6 +217,15 @@ def _ui(lang: str) -> dict[str, Any]:
         "steps": "steps",
         "related": "related",
         "warning": "warning",
+        "search_label": "html.search_label",
+        "search_hint": "html.search_hint",
+        "search_found": "html.search_found",
+        "search_none": "html.search_none",
+        "search_all": "html.search_all",
+        "copy_link": "html.copy_link",
+        "copied": "html.copied",
+        "copied_file": "html.copied_file",
+        "copy_manual": "html.copy_manual",
     }
     words: dict[str, Any] = {name: msg(key, lang) for name, key in keys.items()}
     words["sections"] = {name: msg(f"section.{name}", lang) for name in SECTIONS}

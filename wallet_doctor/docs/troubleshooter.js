@@ -93,8 +93,33 @@
     back.disabled = answers.length === 0;
     append(bar, back, button(ui.restart, () => go(state.tree, []), "restart"));
     extra.forEach((node) => bar.appendChild(node));
+    const copied = el("div", "copied");
+    copied.setAttribute("aria-live", "polite");
+    append(bar, button(ui.copy_link, () => copyLink(copied), "copy-link"));
     bar.appendChild(button(ui.all_trees, () => go(null, []), "all-trees"));
-    return bar;
+    return append(el("div", "control-bar"), bar, copied);
+  }
+
+  // The address is the walk: copying it lets a person send this very step to someone (or keep it). Where
+  // the clipboard is refused (an old browser, a locked-down one), the link is shown selected to copy by hand.
+  function copyLink(copied) {
+    const link = location.href;
+    const manual = () => {
+      const field = el("input", "link");
+      field.readOnly = true;
+      field.value = link;
+      field.setAttribute("aria-label", ui.copy_manual);
+      copied.textContent = "";
+      append(copied, el("p", null, ui.copy_manual), field);
+      field.focus();
+      field.select();
+    };
+    const write = navigator.clipboard && navigator.clipboard.writeText
+      ? navigator.clipboard.writeText(link)
+      : Promise.reject(new Error("no clipboard"));
+    // A file on this computer: the link works here only, and saying "send it" would promise too much.
+    const said = location.protocol === "file:" ? ui.copied_file : ui.copied;
+    write.then(() => { copied.textContent = ""; copied.appendChild(el("p", null, said)); }, manual);
   }
 
   function pathSection(path) {
@@ -111,18 +136,83 @@
     return section;
   }
 
+  // Find the tree for typed words or a pasted error message, scored exactly as wallet_doctor/search.py does
+  // (tests/test_docs_browser.py holds the two to the same rankings): a keyword or title found whole in the
+  // query scores three times its length; otherwise the longest query word that starts one of its words
+  // scores its length. Chinese needs no spaces; triage is never a match.
+  const SPLIT = /[\s,.;:!?，。；：！？、"'“”()（）]+/u;
+  const MAX_WORDS = 1000; // a pasted message has a few dozen words (search.MAX_WORDS)
+  const length = (text) => [...text].length; // in characters, as Python counts
+  // Python's casefold() (the keywords come casefolded already): lower case, and the few letters it folds further.
+  const fold = (text) => text.toLowerCase().replace(/ß/g, "ss").replace(/ς/g, "σ");
+
+  function search(query) {
+    const folded = fold(query);
+    const words = [...new Set(folded.split(SPLIT).filter((w) => length(w) > 1))].slice(0, MAX_WORDS);
+    words.sort((a, b) => length(b) - length(a) || (a < b ? -1 : a > b ? 1 : 0));
+    const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"));
+    // At each start of a word (no letter, digit or _ before it: Python's \W), the longest query word there.
+    const starts = words.length ? new RegExp("(?<![\\p{L}\\p{N}_])(?=(" + escaped.join("|") + "))", "gu") : null;
+    const matches = [];
+    Object.keys(data.search).forEach((treeId) => {
+      let total = 0;
+      data.search[treeId].forEach((text) => {
+        let score = 0;
+        if (text && folded.includes(text)) score = 3 * length(text);
+        else if (starts) for (const m of text.matchAll(starts)) score = Math.max(score, length(m[1]));
+        total += score;
+      });
+      if (total) matches.push({ tree: treeId, score: total });
+    });
+    return matches.sort((a, b) => b.score - a.score || (a.tree < b.tree ? -1 : a.tree > b.tree ? 1 : 0));
+  }
+
+  function treeButton(treeId) {
+    const tree = data.trees[treeId];
+    const choose = button("", () => go(treeId, []), "tree");
+    choose.dataset.tree = treeId;
+    append(choose, el("strong", null, tree.title), el("span", null, tree.summary));
+    return append(el("li"), choose);
+  }
+
+  // What was typed stays while the page is open (never in the address: a pasted message may be private).
+  let lastQuery = "";
+
   function renderPicker() {
     const card = el("section", "card picker");
     const heading = el("h2", null, ui.pick);
-    const list = el("ul", "trees");
-    data.order.forEach((treeId) => {
-      const tree = data.trees[treeId];
-      const choose = button("", () => go(treeId, []), "tree");
-      choose.dataset.tree = treeId;
-      append(choose, el("strong", null, tree.title), el("span", null, tree.summary));
-      list.appendChild(append(el("li"), choose));
+    const form = el("form", "search");
+    form.setAttribute("role", "search");
+    const label = el("label", null, ui.search_label);
+    const input = el("input");
+    input.type = "search";
+    input.id = label.htmlFor = "query";
+    input.placeholder = ui.search_hint;
+    input.autocomplete = "off";
+    input.value = lastQuery;
+    const status = el("p", "search-status");
+    status.setAttribute("aria-live", "polite");
+    const results = el("ol", "trees matches");
+    const show = () => {
+      lastQuery = input.value;
+      results.textContent = "";
+      const found = input.value.trim() ? search(input.value) : null;
+      status.textContent = found === null ? "" : found.length ? ui.search_found : ui.search_none;
+      (found || []).forEach((match) => results.appendChild(treeButton(match.tree)));
+      status.hidden = found === null;
+      results.hidden = !(found && found.length);
+    };
+    input.addEventListener("input", show);
+    form.addEventListener("submit", (event) => {
+      event.preventDefault(); // Enter opens the closest match
+      const first = results.querySelector("button");
+      if (first) first.click();
     });
-    append(main, append(card, heading, list));
+    append(form, label, input, status, results);
+    const list = el("ul", "trees all");
+    data.order.forEach((treeId) => list.appendChild(treeButton(treeId)));
+    append(main, append(card, heading, form, el("h3", null, ui.search_all), list));
+    show();
     return heading;
   }
 
