@@ -17,7 +17,9 @@ DOWN = "\x1b[B"
 ENTER = "\r"
 
 
-def spawn(*args: str, lang: str = "en") -> pexpect.spawn:
+def spawn(
+    *args: str, lang: str | None = "en", command_words: tuple[str, ...] = ("run",), columns: int = 100, **extra: str
+) -> pexpect.spawn:
     command = shutil.which("wallet-doctor")
     if command is None:
         pytest.skip("wallet-doctor is not installed on PATH (pip install -e '.[test]')")
@@ -26,16 +28,19 @@ def spawn(*args: str, lang: str = "en") -> pexpect.spawn:
         "HOME": os.environ.get("HOME", "/tmp"),
         "TERM": "xterm-256color",
         "PROMPT_TOOLKIT_NO_CPR": "1",
-        "WALLET_DOCTOR_LANG": lang,
         "NO_COLOR": "1",
+        "XDG_STATE_HOME": os.environ["XDG_STATE_HOME"],  # a test's own, from conftest
+        "WALLET_DOCTOR_CACHE_DIR": os.environ["WALLET_DOCTOR_CACHE_DIR"],
+        **({"WALLET_DOCTOR_LANG": lang} if lang else {}),
+        **extra,
     }
     child = pexpect.spawn(
         command,
-        ["run", *args, "--trees", str(VALID), "--no-builtin", "--no-probe"],
+        [*command_words, *args, "--trees", str(VALID), "--no-builtin", "--no-probe"],
         env=env,
         cwd=str(REPO),
         encoding="utf-8",
-        dimensions=(40, 100),
+        dimensions=(40, columns),
         timeout=20,
     )
     return child

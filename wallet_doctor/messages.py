@@ -72,6 +72,19 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "已退出。要从这里继续，请运行：",
         "en": "Stopped. To carry on from here, run:",
     },
+    "error.options_after_command": {
+        "zh-CN": "这些选项请放在命令之后，例如：wallet-doctor {command} --lang zh-CN",
+        "en": "give these options after the command, as in: wallet-doctor {command} --lang en",
+    },
+    "resume.saved": {
+        "zh-CN": "回答已保存，下次运行 wallet-doctor 时可以接着做。",
+        "en": "Your answers are kept for the next time you run wallet-doctor.",
+    },
+    "resume.found": {
+        "zh-CN": "你上次（{when}）在“{tree}”中途退出了，当时的回答：",
+        "en": 'Last time ({when}) you stopped part-way through "{tree}". Your answers then:',
+    },
+    "resume.ask": {"zh-CN": "要从上次停下的地方继续吗？", "en": "Carry on from where you stopped?"},
     "yes": {"zh-CN": "是", "en": "Yes"},
     "probe.running": {"zh-CN": "正在本机自动检查：", "en": "Checking automatically on this computer:"},
     "probe.not_run": {

@@ -41,8 +41,10 @@ class Wizard:
         probes: ProbeConfig | None = None,
         color: bool = True,
         resume_options: Sequence[str] = (),
+        offer_saved: bool = False,
     ) -> None:
         self.walk = walk
+        self.offer_saved = offer_saved  # offer to continue a walk interrupted earlier (the bare command)
         self.lang = lang
         self._console = console
         self.color = color
@@ -77,6 +79,8 @@ class Wizard:
     def run(self) -> int:
         """Walk to an outcome and beyond; the exit code: 0 at an outcome, 130 when the user stops."""
         try:
+            if self.offer_saved:
+                self.offer_to_continue()
             while True:
                 if self.walk.finished:
                     following = self.after_outcome()
@@ -296,15 +300,41 @@ class Wizard:
         return self.prompter.confirm(message, default, msg("yes", self.lang), msg("no", self.lang))
 
     def say_how_to_resume(self) -> None:
-        """Print the command that carries on from where the walk stands."""
-        from rich.text import Text
-
-        self.console.print(msg("resume", self.lang))
+        """Keep the walk for the next start, and print the command that carries on from where it stands:
+        one shell-quoted line that the terminal may wrap but rich does not break, so it pastes whole."""
         import shlex
 
-        from wallet_doctor.resume import resume_command
+        from rich.text import Text
 
-        self.console.print(Text("  " + shlex.join(resume_command(self.walk, self.lang, self.resume_options))))
+        from wallet_doctor.resume import resume_command, save_interrupted
+
+        saved = save_interrupted(self.walk, self.lang, self.now().astimezone().isoformat(timespec="seconds"))
+        if saved is not None:
+            self.console.print(msg("resume.saved", self.lang))
+        self.console.print(msg("resume", self.lang))
+        command = "  " + shlex.join(resume_command(self.walk, self.lang, self.resume_options))
+        self.console.print(Text(command), soft_wrap=True)
+
+    def offer_to_continue(self) -> None:
+        """At the start of the bare command: a walk interrupted earlier is shown with its answers and
+        offered for continuing; it is forgotten either way (a new interruption keeps the new walk)."""
+        from wallet_doctor.engine import drive
+        from wallet_doctor.resume import forget_interrupted, load_interrupted
+
+        saved = load_interrupted(self.walk.catalog)
+        if saved is None:
+            return
+        walk = drive(self.walk.catalog, saved.tree, saved.answers)
+        tree = self.walk.catalog.trees[saved.tree]
+        self._line(msg("resume.found", self.lang).format(tree=clean(tree.title.get(self.lang)), when=saved.saved[:16]))
+        for earlier in walk.answers:
+            self._line(
+                f"  · {clean(earlier.question.text.get(self.lang))} → {clean(earlier.choice.label.get(self.lang))}"
+            )
+        if self.confirm(msg("resume.ask", self.lang), default=True):
+            self.walk = walk
+            self._shown_tree = None
+        forget_interrupted()
 
 
 def run_wizard(
@@ -315,12 +345,22 @@ def run_wizard(
     report_path: Path | None = None,
     probes: ProbeConfig | None = None,
     resume_options: Sequence[str] = (),
+    offer_saved: bool = False,
 ) -> tuple[int, Walk]:
-    """The wizard at a real terminal: the exit code and the walk as it ended."""
+    """The wizard at a real terminal: the exit code and the walk as it ended. With `offer_saved`, a walk
+    interrupted earlier is offered for continuing first."""
     from wallet_doctor.files import stop_on_termination
 
     wizard = Wizard(
-        walk, lang, None, Prompter(), report_path, probes=probes, color=color, resume_options=resume_options
+        walk,
+        lang,
+        None,
+        Prompter(),
+        report_path,
+        probes=probes,
+        color=color,
+        resume_options=resume_options,
+        offer_saved=offer_saved,
     )
     # Killed with SIGTERM/SIGHUP (a closed terminal window), it stops as for Ctrl-C: the prompt puts the
     # terminal back (echo on) and the resume command is printed.

@@ -1,0 +1,111 @@
+"""The wizard as a person uses it (issue #15): resume, the bare command's options, reports never lost, the
+device asked once, navigation, one kind of prompt, typed words, and the step-by-step remediation walk.
+Driven through the real questionary prompts (tests/prompting.py)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.prompting import CTRL_C, DOWN, ENTER, run_wizard
+from wallet_doctor.engine import Walk
+from wallet_doctor.lang import resolve
+from wallet_doctor.model import Catalog
+from wallet_doctor.resume import load_interrupted, state_folder
+
+# -- 2. resume --------------------------------------------------------------------------------------
+
+
+def test_ctrl_c_keeps_the_walk_and_the_next_start_offers_it_with_the_earlier_answers(catalog: Catalog) -> None:
+    code, screen, _ = run_wizard(Walk.start(catalog, "triage"), [ENTER, CTRL_C])
+
+    assert code == 130
+    assert "Your answers are kept for the next time you run wallet-doctor." in screen
+    saved = json.loads((state_folder() / "interrupted-walk.json").read_text(encoding="utf-8"))
+    assert (saved["tree"], saved["answers"], saved["lang"]) == ("triage", {"triage_problem": "network"}, "en")
+
+    # Next start: the offer, the earlier answer shown, Enter (yes, the default) carries on at net_other_apps.
+    code, screen, prompter = run_wizard(
+        Walk.start(catalog, "triage"), [ENTER, DOWN + ENTER, ENTER, ENTER], offer_saved=True
+    )
+
+    assert code == 0
+    assert "  · What is the problem? → The app will not load\n" in screen
+    assert prompter.asked[:2] == ["Carry on from where you stopped?", "Do other apps work?"]
+    assert load_interrupted(catalog) is None  # continued: forgotten
+
+
+def test_declining_the_saved_walk_starts_fresh_and_forgets_it(catalog: Catalog) -> None:
+    run_wizard(Walk.start(catalog, "triage"), [ENTER, CTRL_C])
+
+    _, _, prompter = run_wizard(Walk.start(catalog, "triage"), [DOWN + ENTER, CTRL_C], offer_saved=True)
+
+    assert prompter.asked == ["Carry on from where you stopped?", "What is the problem?"]
+    assert load_interrupted(catalog) is None
+
+
+def test_a_state_folder_others_may_write_to_keeps_nothing(catalog: Catalog) -> None:
+    folder = state_folder()
+    folder.mkdir(parents=True)
+    os.chmod(folder, 0o777)
+
+    code, screen, _ = run_wizard(Walk.start(catalog, "triage"), [ENTER, CTRL_C])
+
+    assert code == 130
+    assert "answers are kept" not in screen
+    assert not (folder / "interrupted-walk.json").exists()
+
+
+def test_the_resume_command_is_one_line_even_wider_than_the_terminal(catalog: Catalog, tmp_path: Path) -> None:
+    options = ["--trees", str(tmp_path / ("a-long-folder-name" * 4))]
+    code, screen, _ = run_wizard(Walk.start(catalog, "triage"), [ENTER, CTRL_C], resume_options=options)
+
+    assert code == 130
+    line = screen.splitlines()[-1]
+    assert line == (f"  wallet-doctor run triage --lang en --trees {options[1]} -a triage_problem=network")
+    assert len(line) > 80  # the console is 80 wide: rich did not break it
+
+
+# -- 3. the bare command and the language ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("settings", "expected"),
+    [
+        ({"LANG": "fr_FR.UTF-8"}, "en"),
+        ({"LANG": "C"}, "en"),
+        ({"LC_ALL": "POSIX", "LANG": "zh_CN.UTF-8"}, "zh-CN"),
+        ({"LANG": "zh_CN.UTF-8"}, "zh-CN"),
+        ({}, "zh-CN"),
+    ],
+)
+def test_a_locale_we_do_not_speak_gets_english_and_none_at_all_chinese(
+    monkeypatch: pytest.MonkeyPatch, settings: dict[str, str], expected: str
+) -> None:
+    monkeypatch.delenv("WALLET_DOCTOR_LANG")
+    for name, value in settings.items():
+        monkeypatch.setenv(name, value)
+
+    assert resolve(None) == expected
+
+
+def test_the_bare_command_takes_runs_options(cli) -> None:
+    result = cli("--lang", "zh-CN", "--no-probe", "--no-color", "--trees", "tests/trees/valid", "--no-builtin")
+
+    assert result.exit_code == 3  # not a terminal: the first question, in Chinese
+    assert "遇到了什么问题？" in result.stdout
+    assert "wallet-doctor run triage --lang zh-CN --trees tests/trees/valid --no-builtin -a triage_problem=CHOICE" in (
+        result.stdout
+    )
+
+
+def test_a_root_option_before_another_command_is_refused_with_where_it_goes(cli) -> None:
+    result = cli("--lang", "en", "list")
+
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "Error: Invalid value: give these options after the command, as in: wallet-doctor list --lang en\n"
+    )
