@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.prompting import CTRL_C, DOWN, ENTER, run_wizard
+from tests.prompting import CTRL_C, DOWN, ENTER, UP, run_wizard
 from wallet_doctor.engine import Walk
 from wallet_doctor.lang import resolve
 from wallet_doctor.model import Catalog
@@ -109,3 +109,59 @@ def test_a_root_option_before_another_command_is_refused_with_where_it_goes(cli)
     assert result.stderr.endswith(
         "Error: Invalid value: give these options after the command, as in: wallet-doctor list --lang en\n"
     )
+
+
+# -- 4. reports never lost --------------------------------------------------------------------------
+
+
+def test_a_report_path_with_tilde_in_a_missing_folder_is_expanded_and_the_folder_made(
+    catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    # login -> wrong_password; solved yes; save? yes; path; create the folder? yes (the default).
+    keys = [ENTER, ENTER, UP + ENTER, "\x15~/cases/case.md" + ENTER, ENTER]
+
+    code, screen, prompter = run_wizard(Walk.start(catalog, "login"), keys)
+
+    saved = tmp_path / "cases" / "case.md"
+    assert code == 0
+    assert prompter.asked[-1] == f"The folder {tmp_path / 'cases'} does not exist. Create it?"
+    assert f"Report saved: {saved}\n" in screen
+    assert saved.read_text(encoding="utf-8").startswith("# Wallet case report\n")
+
+
+def test_refusing_to_overwrite_asks_for_another_place_and_saves_there(catalog: Catalog, tmp_path: Path) -> None:
+    existing = tmp_path / "case.md"
+    existing.write_text("keep me", encoding="utf-8")
+    other = tmp_path / "other.md"
+    # login -> wrong_password; solved no; finish; overwrite? no; somewhere else? yes; the new path.
+    keys = [ENTER, DOWN + ENTER, ENTER, ENTER, ENTER, "\x15" + str(other) + ENTER]
+
+    code, screen, prompter = run_wizard(Walk.start(catalog, "login"), keys, report_path=existing)
+
+    assert code == 0
+    assert prompter.asked[-3:] == [
+        f"{existing}: That file exists. Overwrite it?",
+        "Save it somewhere else?",
+        "Save it to which file?",
+    ]
+    assert existing.read_text(encoding="utf-8") == "keep me"
+    text = other.read_text(encoding="utf-8")
+    assert "- **Did this solve it:** no, not yet\n" in text
+    assert f"Report saved: {other}\n" in screen
+
+
+def test_after_a_related_problem_and_quit_the_first_diagnosis_is_offered_for_saving(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    path = tmp_path / "case.md"
+    # network -> pass -> not_shown: "An app problem"; not solved; related: login; there Quit (3rd: help, quit).
+    keys = [ENTER, DOWN + ENTER, DOWN + ENTER, ENTER, DOWN * 3 + ENTER]
+
+    code, _, _ = run_wizard(Walk.start(catalog, "network"), keys, report_path=path)
+
+    assert code == 0
+    text = path.read_text(encoding="utf-8")
+    assert "## Diagnosis: An app problem" in text
+    assert "- Cannot log in\n" in text  # the related problem by its title, no tree id
+    assert "`login`" not in text and "(network" not in text

@@ -57,6 +57,10 @@ class Wizard:
         self._shown_tree: str | None = None
         self.resume_options = tuple(resume_options)  # --trees DIR, --no-builtin: for the resume command
         self.outcome: dict[str, Any] | None = None  # the last diagnosis shown, as walk_data() gives it
+        self.outcome_walk: Walk | None = None  # the walk that reached it, for the report
+        self.solved: bool | None = None  # the answer to "did this solve it?" for that diagnosis
+        self.tried: list[tuple[str, str]] = []  # steps walked one at a time, and what came of each
+        self.report_offered = False
         self.saved_report: Path | None = None
 
     @property
@@ -91,6 +95,10 @@ class Wizard:
                     self.walk = following
                     continue
                 if not self.ask():
+                    if self.outcome_walk is not None:  # a diagnosis reached before a related problem
+                        self.offer_report()
+                        self.summarise()
+                        return EXIT_OK
                     self.say_how_to_resume()
                     return EXIT_INTERRUPTED
         except (KeyboardInterrupt, EOFError):
@@ -209,7 +217,7 @@ class Wizard:
         from wallet_doctor.render.terminal import outcome_rest
 
         outcome = walk_data(self.walk, self.lang)["outcome"]
-        self.outcome = outcome
+        self.outcome, self.outcome_walk, self.solved, self.tried = outcome, self.walk, None, []
         # The head (what to do now) first, so a long diagnosis never scrolls it away unseen; the rest on demand.
         rest = [s for s in outcome["sections"] if s["id"] != "later"]
         later = [s for s in outcome["sections"] if s["id"] == "later"]
@@ -228,6 +236,7 @@ class Wizard:
                 break
             self.console.print(Group(*outcome_rest(rest, self.lang), Text("")))
             choices, rest = choices[:2], []
+        self.solved = solved == ("solved", "yes")
         if solved == ("solved", "yes"):
             if later:
                 self.console.print(Group(*outcome_rest(later, self.lang), Text("")))
@@ -261,39 +270,74 @@ class Wizard:
                 )
 
     def summarise(self) -> None:
-        """End with the diagnosis, its most important steps and where the report went."""
+        """End with the diagnosis, its most important steps and where the report went: the path on a line
+        of its own that rich does not break (the terminal may wrap it), so that it can be copied whole."""
         from wallet_doctor.render.terminal import outcome_summary
 
         if self.outcome is not None:
-            report = str(self.saved_report) if self.saved_report is not None else None
             self.console.print()
-            self.console.print(outcome_summary(self.outcome, self.lang, report))
+            self.console.print(outcome_summary(self.outcome, self.lang, None))
+            if self.saved_report is not None:
+                self.console.print(f"{msg('report.saved', self.lang)} {self.saved_report}", soft_wrap=True)
 
     def offer_report(self) -> None:
-        """Save a case report: to --report's path, or, if the user wants one, to a file they name."""
-        from wallet_doctor.report import report_data, save_report
-
+        """Save a case report of the last diagnosis reached: to --report's path, or, if the user wants one,
+        to a file they name. A place where it cannot be saved is asked for again, never silently dropped:
+        `~` is expanded, a missing folder may be created, and the absolute path saved is printed."""
+        if self.outcome_walk is None or self.report_offered:
+            return
+        self.report_offered = True
         path = self.report_path
-        if path is None:
-            if not self.confirm(msg("report.ask", self.lang), default=False):
+        if path is None and not self.confirm(msg("report.ask", self.lang), default=False):
+            return
+        while True:
+            if path is None:
+                default = f"wallet-case-{self.now():%Y%m%d-%H%M}.md"
+                typed = self.prompter.text(msg("report.path", self.lang), default=default).strip()
+                path = Path(typed or default)
+            saved = self.save_report_at(path.expanduser())
+            if saved is not None:
+                self.console.print(f"{msg('report.saved', self.lang)} {saved}", soft_wrap=True)
+                self.saved_report = saved
                 return
-            default = f"wallet-case-{self.now():%Y%m%d-%H%M}.md"
-            path = Path(self.prompter.text(msg("report.path", self.lang), default=default).strip() or default)
-        overwrite = False
-        if path.exists():
-            overwrite = self.confirm(f"{path}: {msg('report.exists', self.lang)}", default=False)
-            if not overwrite:
+            if not self.confirm(msg("report.again", self.lang), default=True):
                 self.console.print(msg("report.not_saved", self.lang))
                 return
-        report = report_data(self.walk, self.lang, self.now().astimezone(), self.description)
+            path = None
+
+    def save_report_at(self, path: Path) -> Path | None:
+        """Write the report at `path` (asking before replacing a file or making a folder); its absolute
+        path, or None when it was not written (and why was said)."""
+        from wallet_doctor.report import report_data, save_report
+
+        assert self.outcome_walk is not None
+        folder = path.parent
+        if not folder.exists():
+            if not self.confirm(msg("report.make_folder", self.lang).format(folder=folder.absolute()), default=True):
+                return None
+            try:
+                folder.mkdir(parents=True)
+            except OSError as exc:
+                self._say_not_saved(UnsafeFile("cannot_write_file", folder, exc.strerror))
+                return None
+        overwrite = False
+        if path.exists() and path.is_file():
+            overwrite = self.confirm(f"{path}: {msg('report.exists', self.lang)}", default=False)
+            if not overwrite:
+                return None
+        report = report_data(
+            self.outcome_walk, self.lang, self.now().astimezone(), self.description, self.solved, self.tried
+        )
         try:
             save_report(report, path, overwrite=overwrite)
         except UnsafeFile as exc:
-            sentences = locale(self.lang).sentence_separator
-            self.console.print(f"{msg('report.not_saved', self.lang)}{sentences}{exc.message(self.lang)}")
-            return
-        self.console.print(f"{msg('report.saved', self.lang)} {path}")
-        self.saved_report = path
+            self._say_not_saved(exc)
+            return None
+        return path.absolute()
+
+    def _say_not_saved(self, exc: UnsafeFile) -> None:
+        sentences = locale(self.lang).sentence_separator
+        self.console.print(f"{msg('report.not_saved', self.lang)}{sentences}{exc.message(self.lang)}")
 
     def confirm(self, message: str, default: bool) -> bool:
         """A yes or no question in the user's language."""
