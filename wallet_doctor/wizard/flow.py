@@ -54,6 +54,7 @@ class Wizard:
         self.description: str | None = None
         self.probes = probes
         self._probed: set[str] = set()  # checks probed once: after going back to one, the user answers it
+        self.device: str | None = None  # where the problem is: "here" (this computer) or "other"; asked once
         self._shown_tree: str | None = None
         self.resume_options = tuple(resume_options)  # --trees DIR, --no-builtin: for the resume command
         self.outcome: dict[str, Any] | None = None  # the last diagnosis shown, as walk_data() gives it
@@ -154,33 +155,52 @@ class Wizard:
         return True
 
     def probe(self, question: Question) -> bool:
-        """Run the check's probe (the same hook scripted runs use); True when it answered the question."""
+        """Run the check's probe; True when it answered the question. A probe tests this computer only, so
+        it answers only when the problem is on this computer (asked once); for a phone or tablet its result
+        is information and the question is still asked."""
         from rich.text import Text
 
-        from wallet_doctor.probes import ProbeResult, probe_answers
+        from wallet_doctor.probes import run_probe
 
         assert question.probe is not None and self.probes is not None
+        if self.device is None:
+            self.device = self.ask_device()
         self.console.print(
-            Text(f"{msg('probe.running', self.lang)} {clean(question.text.get(self.lang))}", style="dim")
-        )
-        heard: list[ProbeResult] = []
-        found = probe_answers(self.probes, lambda _question, result: heard.append(result))(question)
-        if found is None:
-            detail = heard[0].detail if heard else ""
-            self.console.print(Text(f"{msg('probe.not_run', self.lang)} ({detail})", style="dim"))
-            return False
-        choice_id, detail = found
-        choice = question.choice(choice_id)
-        assert choice is not None
-        self.console.print(
-            Text.assemble(
-                ("✓ " if choice_id == "pass" else "✗ ", "bold"),
-                clean(choice.label.get(self.lang)),
-                f" ({detail})",
+            Text(
+                f"{msg('probe.running', self.lang)}{locale(self.lang).colon}"
+                f"{msg(f'probe.name.{question.probe}', self.lang)}",
+                style="dim",
             )
         )
-        self.walk = self.walk.answer(choice.id, by="probe", detail=detail)
+        result = run_probe(question.probe, self.probes)
+        said = result.said(self.lang)
+        choice = question.choice(result.status) if result.answered else None
+        sentences = locale(self.lang).sentence_separator
+        if choice is None:
+            self.console.print(Text(f"{msg('probe.not_run', self.lang)}{sentences}{said}", style="dim"))
+            return False
+        if self.device == "other":
+            elsewhere = msg(f"probe.elsewhere.{question.probe}.{result.status}", self.lang)
+            self.console.print(Text(msg("probe.elsewhere", self.lang), style="bold"))
+            self.console.print(Text(f"  {said}{sentences}{elsewhere}"))
+            return False
+        self.console.print(
+            Text.assemble(("✓ " if result.status == "pass" else "✗ ", "bold"), clean(choice.label.get(self.lang)))
+        )
+        self.console.print(Text(f"  {said}", style="dim"))
+        self.walk = self.walk.answer(choice.id, by="probe", detail=result.detail)
         return True
+
+    def ask_device(self) -> str:
+        """Which device has the problem: "other" (a phone or tablet, the usual case) or "here"."""
+        from rich.text import Text
+
+        self.console.print(Text(msg("device.why", self.lang), style="dim"))
+        choices: list[tuple[str, Action]] = [
+            (msg("device.other", self.lang), ("answer", "other")),
+            (msg("device.here", self.lang), ("answer", "here")),
+        ]
+        return self.prompter.select(msg("device.ask", self.lang), choices, msg("menu.instruction", self.lang))[1]
 
     def at_triage_start(self) -> bool:
         """Whether the walk stands at triage's first question (where describing the problem is offered)."""
