@@ -342,3 +342,29 @@ def test_a_missing_cases_file_is_refused_in_the_users_language(cli, tmp_path: Pa
 
     assert (english.exit_code, english.stderr) == (4, f"wallet-doctor: The cases file '{missing}' does not exist.\n")
     assert (chinese.exit_code, chinese.stderr) == (4, f"wallet-doctor: 案例文件“{missing}”不存在。\n")
+
+
+def test_the_step_by_step_walk_checks_again_when_the_problem_is_on_this_computer(
+    catalog: Catalog, listener: int
+) -> None:
+    probes = ProbeConfig(urls=(f"http://127.0.0.1:{listener}/",), timeout=2)
+    # this computer; the probe answers the check; net_notice: "No" -> An app problem (1 step); the walk;
+    # step 1: done, still broken; what next: finish (the related login is first); no report.
+    keys = [DOWN + ENTER, DOWN + ENTER, DOWN * 2 + ENTER, DOWN + ENTER, DOWN + ENTER, ENTER]
+
+    code, screen, _ = run_wizard(Walk.start(catalog, "network"), keys, probes=probes)
+
+    assert code == 0
+    assert "Checked again on this computer: This computer reached 127.0.0.1 in " in screen
+
+
+def test_the_step_by_step_walk_does_not_check_a_phone_from_this_computer(catalog: Catalog, listener: int) -> None:
+    probes = ProbeConfig(urls=(f"http://127.0.0.1:{listener}/",), timeout=2)
+    # a phone; the check asked: "They work"; net_notice: "No"; the walk; step 1 still broken; finish; no report.
+    keys = [ENTER, ENTER, DOWN + ENTER, DOWN * 2 + ENTER, DOWN + ENTER, DOWN + ENTER, ENTER]
+
+    code, screen, _ = run_wizard(Walk.start(catalog, "network"), keys, probes=probes)
+
+    assert code == 0
+    assert "Step 1 of 1" in screen
+    assert "Checked again" not in screen

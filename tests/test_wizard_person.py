@@ -165,3 +165,80 @@ def test_after_a_related_problem_and_quit_the_first_diagnosis_is_offered_for_sav
     assert "## Diagnosis: An app problem" in text
     assert "- Cannot log in\n" in text  # the related problem by its title, no tree id
     assert "`login`" not in text and "(network" not in text
+
+
+# -- the step-by-step walk ------------------------------------------------------------------------
+
+WALK = DOWN * 2 + ENTER  # "Go through the 3 steps with me, one at a time" (after yes and no)
+
+
+def test_the_step_by_step_walk_stops_when_step_2_fixes_it(catalog: Catalog, tmp_path: Path) -> None:
+    path = tmp_path / "case.md"
+    # network -> fail; the walk; step 1: done, still broken; step 2: done, fixed.
+    keys = [DOWN + ENTER, WALK, DOWN + ENTER, ENTER]
+
+    code, screen, prompter = run_wizard(Walk.start(catalog, "network"), keys, report_path=path)
+
+    assert code == 0
+    assert prompter.asked[1:] == ["Did this solve the problem?", "How did this step go?", "How did this step go?"]
+    assert prompter.offered[1][2] == "Go through the 3 steps with me, one at a time"
+    assert prompter.offered[2] == [
+        "Done, and it is fixed",
+        "Done, but it is still not working",
+        "I cannot do this step",
+    ]
+    assert "\nStep 1 of 3 ──" in screen and "\nStep 2 of 3 ──" in screen and "Step 3 of 3" not in screen
+    assert "Glad it is sorted." in screen
+    text = path.read_text(encoding="utf-8")
+    assert "- **Did this solve it:** yes\n" in text
+    assert text.endswith(
+        "## Steps already tried, one at a time\n\n"
+        "1. Switch to mobile data. → **done, still not working**\n"
+        "2. Do not move money over public Wi-Fi. → **done, and that fixed it**\n"
+    )
+
+
+def test_when_no_step_fixes_it_the_walk_escalates_with_what_was_tried(catalog: Catalog, tmp_path: Path) -> None:
+    path = tmp_path / "case.md"
+    # network -> fail; the walk; step 1: still broken; step 2: cannot; step 3 (a condition): still broken;
+    # then what next: finish.
+    keys = [DOWN + ENTER, WALK, DOWN + ENTER, DOWN * 2 + ENTER, DOWN + ENTER, ENTER]
+
+    code, screen, prompter = run_wizard(Walk.start(catalog, "network"), keys, report_path=path)
+
+    assert code == 0
+    assert prompter.offered[4][-1] == "This does not apply to me"  # step 3 is conditional
+    assert prompter.asked[-1] == "What would you like to do next?"
+    after = screen.split("None of the steps fixed it. Here is what you tried, and how to get help next.\n", 1)[1]
+    assert after.startswith(
+        "\nSteps already tried, one at a time\n"
+        "1. Switch to mobile data. → done, still not working\n"
+        "2. Do not move money over public Wi-Fi. → could not do this\n"
+        "3. If a transfer was already sent: → done, still not working\n"
+        "\nContacting support safely\n"
+    )
+    assert "This step protects your money." in screen  # why step 2 matters
+    text = path.read_text(encoding="utf-8")
+    assert "- **Did this solve it:** no, not yet\n" in text
+    assert "3. If a transfer was already sent: → **done, still not working**\n" in text
+
+
+def test_a_solved_critical_diagnosis_does_not_say_glad(tmp_path: Path) -> None:
+    from wallet_doctor.sources import open_catalog
+
+    full = open_catalog([], builtin=True)
+    tree, node = next(
+        (t.id, n) for t in full.trees.values() for n in t.nodes.values() if getattr(n, "severity", None) == "critical"
+    )
+    walk = _walk_to(full, tree, node.id)
+    code, screen, _ = run_wizard(walk, [ENTER, ENTER])
+
+    assert code == 0
+    assert "Glad it is sorted." not in screen
+    assert "Good. Keep an eye on your account and transactions" in screen
+
+
+def _walk_to(catalog: Catalog, tree: str, outcome: str) -> Walk:
+    from wallet_doctor.paths import all_paths
+
+    return next(w for w in all_paths(catalog, tree) if w.outcome is not None and w.outcome.id == outcome)

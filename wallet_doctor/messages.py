@@ -53,6 +53,35 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "solved.yes": {"zh-CN": "解决了", "en": "Yes, it is solved"},
     "solved.no": {"zh-CN": "没有解决", "en": "No, not yet"},
     "solved.thanks": {"zh-CN": "很高兴问题解决了。", "en": "Glad it is sorted."},
+    "solved.thanks.critical": {
+        "zh-CN": "好的。接下来几天请多留意账户和交易记录，再有人以任何理由要钱或要验证码，都不要理会。",
+        "en": "Good. Keep an eye on your account and transactions for the next few days, and ignore anyone "
+        "who asks for money or codes, whatever the reason.",
+    },
+    "walk.offer": {
+        "zh-CN": "陪我一步一步做（共 {count} 步）",
+        "en": "Go through the {count} steps with me, one at a time",
+    },
+    "walk.where": {"zh-CN": "第 {number} 步，共 {total} 步", "en": "Step {number} of {total}"},
+    "walk.ask": {"zh-CN": "做完这一步后怎么样？", "en": "How did this step go?"},
+    "walk.fixed": {"zh-CN": "做了，问题解决了", "en": "Done, and it is fixed"},
+    "walk.still_broken": {"zh-CN": "做了，还是不行", "en": "Done, but it is still not working"},
+    "walk.cannot": {"zh-CN": "这一步我做不了", "en": "I cannot do this step"},
+    "walk.not_apply": {"zh-CN": "这不符合我的情况", "en": "This does not apply to me"},
+    "walk.cannot.warning": {
+        "zh-CN": "这一步是为了保护你的钱。做不了的话，请先通过官方渠道联系客服，再做后面的步骤。",
+        "en": "This step protects your money. If you cannot do it, contact support through official "
+        "channels before the next steps.",
+    },
+    "walk.cannot.other": {
+        "zh-CN": "没关系，先做下一步；联系客服时说明这一步做不了。",
+        "en": "That is all right: go on to the next step, and tell support you could not do this one.",
+    },
+    "walk.none_fixed": {
+        "zh-CN": "这些步骤都没有解决问题。下面是你已经试过的，以及接下来如何求助。",
+        "en": "None of the steps fixed it. Here is what you tried, and how to get help next.",
+    },
+    "walk.checked_again": {"zh-CN": "本机重新检查", "en": "Checked again on this computer"},
     "steps.more.ask": {"zh-CN": "后面还有步骤。", "en": "There are more steps."},
     "steps.more": {"zh-CN": "继续看第 {first}–{last} 步", "en": "Show steps {first}–{last}"},
     "steps.more.one": {"zh-CN": "继续看第 {first} 步", "en": "Show step {first}"},

@@ -13,8 +13,8 @@ from wallet_doctor.errors import EXIT_INTERRUPTED, EXIT_OK, UnsafeFile
 from wallet_doctor.locales import locale
 from wallet_doctor.messages import msg
 from wallet_doctor.model import TRIAGE, Question
-from wallet_doctor.render.text import clean
-from wallet_doctor.wizard.prompter import Action, Prompter
+from wallet_doctor.render.text import clean, condition
+from wallet_doctor.wizard.prompter import Action, ActionKind, Prompter
 from wallet_doctor.wizard.wrap import rule
 
 if TYPE_CHECKING:
@@ -63,6 +63,7 @@ class Wizard:
         self.tried: list[tuple[str, str]] = []  # steps walked one at a time, and what came of each
         self.report_offered = False
         self.saved_report: Path | None = None
+        self.history: list[Walk] = []  # the walks left for a related problem or a typed search, to go back to
 
     @property
     def console(self) -> Console:
@@ -228,8 +229,10 @@ class Wizard:
     # -- the outcome -------------------------------------------------------------------------------
 
     def after_outcome(self) -> Walk | None:
-        """Show what to do now, ask whether it helped; the sections when it did not (or when asked), the
-        prevention section when it did; a related tree to walk next, or None to finish."""
+        """Show what to do now and offer to go through it one step at a time; ask whether it helped. The
+        sections when it did not (or when asked), the prevention section when it did; then a related tree
+        to walk next, or None to finish. Going back from the diagnosis returns the walk before its last
+        answer."""
         from rich.console import Group
         from rich.text import Text
 
@@ -244,24 +247,45 @@ class Wizard:
         self.console.print()
         self.show_steps(outcome)
         self.console.print()
-        choices: list[tuple[str, Action]] = [
-            (msg("solved.yes", self.lang), ("solved", "yes")),
-            (msg("solved.no", self.lang), ("solved", "no")),
-        ]
-        if rest:
-            choices.append((msg("solved.rest", self.lang).format(count=len(rest)), ("rest", "")))
+        count = len(outcome["steps"])
+        action: ActionKind = "rest"
+        answer = ""
         while True:
-            solved = self.prompter.select(msg("solved.ask", self.lang), choices, msg("menu.instruction", self.lang))
-            if solved != ("rest", ""):
-                break
-            self.console.print(Group(*outcome_rest(rest, self.lang), Text("")))
-            choices, rest = choices[:2], []
-        self.solved = solved == ("solved", "yes")
-        if solved == ("solved", "yes"):
+            # Yes first: a person who already did the steps answers with Enter.
+            choices: list[tuple[str, Action]] = [
+                (msg("solved.yes", self.lang), ("solved", "yes")),
+                (msg("solved.no", self.lang), ("solved", "no")),
+                (msg("walk.offer", self.lang).format(count=count), ("walk", "")),
+            ]
+            if rest:
+                choices.append((msg("solved.rest", self.lang).format(count=len(rest)), ("rest", "")))
+            extras: list[tuple[str, Action]] = []
+            if self.walk.can_go_back:
+                extras.append((msg("menu.back", self.lang), ("back", "")))
+            action, answer = self.prompter.select(
+                msg("solved.ask", self.lang), choices + extras, msg("menu.instruction", self.lang), len(extras)
+            )
+            if action == "rest":
+                self.console.print(Group(*outcome_rest(rest, self.lang), Text("")))
+                rest = []
+                continue
+            if action == "back":
+                self.outcome = self.outcome_walk = None
+                self._shown_tree = None
+                return self.walk.back()
+            break
+        if action == "walk":
+            self.solved = self.walk_steps(outcome)
+        else:
+            self.solved = answer == "yes"
+        if self.solved:
             if later:
                 self.console.print(Group(*outcome_rest(later, self.lang), Text("")))
-            self.console.print(msg("solved.thanks", self.lang))
+            key = "solved.thanks.critical" if outcome["severity"] == "critical" else "solved.thanks"
+            self.console.print(msg(key, self.lang))
             return None
+        if self.tried:
+            self.show_tried()
         if rest:
             self.console.print(Group(*outcome_rest(rest, self.lang), Text("")))
         choices = [
@@ -271,8 +295,72 @@ class Wizard:
         action, value = self.prompter.select(msg("next.ask", self.lang), choices, msg("menu.instruction", self.lang))
         if action == "tree":
             self._shown_tree = None
+            self.history.append(self.walk)
             return Walk.start(self.walk.catalog, value)
         return None
+
+    def walk_steps(self, outcome: dict[str, Any]) -> bool:
+        """Go through the outcome's steps one at a time: done and fixed (stop), done but still broken, or
+        cannot do it (and why it matters); a conditional group may not apply. Where the problem is on this
+        computer, the walk's automatic check is run again after a step. True when a step fixed it."""
+        from rich.text import Text
+
+        from wallet_doctor.render.terminal import step_view
+
+        steps = outcome["steps"]
+        for number, step in enumerate(steps, 1):
+            self.console.print()
+            self.console.print(step_view(step, number, len(steps), self.lang))
+            choices: list[tuple[str, Action]] = [
+                (msg("walk.fixed", self.lang), ("solved", "fixed")),
+                (msg("walk.still_broken", self.lang), ("solved", "still_broken")),
+                (msg("walk.cannot", self.lang), ("solved", "cannot")),
+            ]
+            if "if" in step:
+                choices.append((msg("walk.not_apply", self.lang), ("solved", "skipped")))
+            _, result = self.prompter.select(msg("walk.ask", self.lang), choices, msg("menu.instruction", self.lang))
+            if result == "skipped":
+                continue
+            text = condition(step["if"], self.lang) if "if" in step else clean(step["text"])
+            self.tried.append((text, result))
+            if result == "fixed":
+                return True
+            if result == "cannot":
+                why = "walk.cannot.warning" if step.get("warning") else "walk.cannot.other"
+                self.console.print(Text(msg(why, self.lang), style="dim"))
+            elif result == "still_broken":
+                self.check_again()
+        self.console.print()
+        self.console.print(Text(msg("walk.none_fixed", self.lang), style="bold"))
+        return False
+
+    def check_again(self) -> None:
+        """After a step, run the walk's automatic check again, when the problem is on this computer: a
+        probe cannot tell anything about a phone."""
+        from rich.text import Text
+
+        from wallet_doctor.probes import run_probe
+
+        if self.device != "here" or self.probes is None or self.outcome_walk is None:
+            return
+        probed = [a.question.probe for a in self.outcome_walk.answers if a.question.probe]
+        if not probed:
+            return
+        result = run_probe(probed[-1], self.probes)
+        colon = locale(self.lang).colon
+        self.console.print(Text(f"{msg('walk.checked_again', self.lang)}{colon}{result.said(self.lang)}", style="dim"))
+
+    def show_tried(self) -> None:
+        """What was tried, step by step, before the ways to get help."""
+        from rich.text import Text
+
+        from wallet_doctor.render.terminal import Item
+
+        self.console.print()
+        self.console.print(Text(msg("report.tried", self.lang), style="bold underline"))
+        for number, (text, result) in enumerate(self.tried, 1):
+            said = msg(f"walk.result.{result}", self.lang)
+            self.console.print(Item(Text(f"{number}. "), Text(f"{text} → {said}")))
 
     def show_steps(self, outcome: dict[str, Any]) -> None:
         """The head of the diagnosis; on a terminal too short for it and the next prompt, a page at a time,

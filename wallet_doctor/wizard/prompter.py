@@ -21,6 +21,7 @@ ActionKind = Literal[
     "done",
     "rest",
     "more",
+    "walk",
 ]
 Action = tuple[ActionKind, str]
 
