@@ -43,10 +43,17 @@ class ScriptedPrompter(Prompter):
             self.io = {"input": pipe, "output": DummyOutput()}
             yield
 
-    def select(self, message: str, choices: list[tuple[str, Action]], instruction: str, extras: int = 0) -> Action:
+    def select(
+        self,
+        message: str,
+        choices: list[tuple[str, Action]],
+        instruction: str,
+        extras: int = 0,
+        default: Action | None = None,
+    ) -> Action:
         self.offered.append([label for label, _ in choices])
         with self._next_io(message):
-            return super().select(message, choices, instruction, extras)
+            return super().select(message, choices, instruction, extras, default)
 
     def text(self, message: str, default: str = "") -> str:
         with self._next_io(message):

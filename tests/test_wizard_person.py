@@ -155,8 +155,9 @@ def test_after_a_related_problem_and_quit_the_first_diagnosis_is_offered_for_sav
     catalog: Catalog, tmp_path: Path
 ) -> None:
     path = tmp_path / "case.md"
-    # network -> pass -> not_shown: "An app problem"; not solved; related: login; there Quit (3rd: help, quit).
-    keys = [ENTER, DOWN + ENTER, DOWN + ENTER, ENTER, DOWN * 3 + ENTER]
+    # network -> pass -> not_shown: "An app problem"; not solved; related: login; there Quit (after its 2
+    # choices, help, back and start over).
+    keys = [ENTER, DOWN + ENTER, DOWN + ENTER, ENTER, DOWN * 5 + ENTER]
 
     code, _, _ = run_wizard(Walk.start(catalog, "network"), keys, report_path=path)
 
@@ -242,3 +243,52 @@ def _walk_to(catalog: Catalog, tree: str, outcome: str) -> Walk:
     from wallet_doctor.paths import all_paths
 
     return next(w for w in all_paths(catalog, tree) if w.outcome is not None and w.outcome.id == outcome)
+
+
+# -- 5. navigation ----------------------------------------------------------------------------------
+
+
+def test_back_from_the_first_question_after_a_typed_search_returns_to_the_menu(catalog: Catalog) -> None:
+    # triage: describe (4th); type; pick the first match (network); there: back (after 2 choices and help).
+    keys = [DOWN * 3 + ENTER, "network" + ENTER, ENTER, DOWN * 3 + ENTER, CTRL_C]
+
+    code, _, prompter = run_wizard(Walk.start(catalog, "triage"), keys)
+
+    assert code == 130
+    assert prompter.offered[2][-3:] == ["Go back one question", "Start over", "Quit"]
+    assert prompter.asked[3:] == ["Do other apps work?", "What is the problem?"]
+
+
+def test_back_from_the_diagnosis_asks_the_last_question_again_with_the_earlier_answer_chosen(
+    catalog: Catalog,
+) -> None:
+    # network -> fail; at the diagnosis: back (5th, after yes, no, the walk, the rest); Enter keeps "fail";
+    # solved yes; no report.
+    keys = [DOWN + ENTER, DOWN * 4 + ENTER, ENTER, ENTER, ENTER]
+
+    code, screen, prompter = run_wizard(Walk.start(catalog, "network"), keys)
+
+    assert code == 0
+    assert prompter.offered[1][-1] == "Go back one question"
+    assert prompter.asked[:4] == [
+        "Do other apps work?",
+        "Did this solve the problem?",
+        "Do other apps work?",
+        "Did this solve the problem?",
+    ]
+    assert screen.count("A network problem") >= 2
+
+
+def test_start_over_after_a_long_walk_asks_first(catalog: Catalog) -> None:
+    # triage: network; check: they work; notice: shown -> login (3 answers); start over (after 2 choices,
+    # help, back); keep the answers (No, the default); then Quit.
+    keys = [ENTER, ENTER, ENTER, DOWN * 4 + ENTER, ENTER, DOWN * 5 + ENTER]
+
+    code, _, prompter = run_wizard(Walk.start(catalog, "triage"), keys)
+
+    assert code == 130
+    assert prompter.asked[3:] == [
+        "What happens when you log in?",
+        "Starting over discards the 3 answers given so far. Start over?",
+        "What happens when you log in?",
+    ]

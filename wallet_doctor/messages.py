@@ -31,6 +31,10 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "menu.back": {"zh-CN": "返回上一题", "en": "Go back one question"},
     "menu.restart": {"zh-CN": "从头开始", "en": "Start over"},
     "menu.quit": {"zh-CN": "退出", "en": "Quit"},
+    "restart.confirm": {
+        "zh-CN": "从头开始会丢掉已经回答的 {count} 个问题，确定吗？",
+        "en": "Starting over discards the {count} answers given so far. Start over?",
+    },
     "menu.describe": {
         "zh-CN": "用自己的话描述问题（或粘贴错误提示）",
         "en": "Describe it in my own words (or paste the error)",

@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from wallet_doctor.probes import ProbeConfig
 
 
+# Start over asks first when it would discard this many answers or more.
+_LONG_WALK = 3
+
 # Lines the prompt after a diagnosis needs: the question (which may wrap), three choices and a margin.
 _PROMPT_LINES = 6
 
@@ -64,6 +67,8 @@ class Wizard:
         self.report_offered = False
         self.saved_report: Path | None = None
         self.history: list[Walk] = []  # the walks left for a related problem or a typed search, to go back to
+        self.undone: Action | None = None  # the answer just taken back: the cursor starts on it
+        self._last_action: str = ""  # what the last question's menu chose
 
     @property
     def console(self) -> Console:
@@ -130,13 +135,19 @@ class Wizard:
         extras: list[tuple[str, Action]] = []
         if question.help is not None:
             extras.append((msg("menu.help", self.lang), ("help", "")))
-        if self.walk.can_go_back:
+        if self.walk.can_go_back or self.history:
             extras.append((msg("menu.back", self.lang), ("back", "")))
             extras.append((msg("menu.restart", self.lang), ("restart", "")))
         extras.append((msg("menu.quit", self.lang), ("quit", "")))
         action, value = self.prompter.select(
-            clean(question.text.get(self.lang)), choices + extras, msg("menu.instruction", self.lang), len(extras)
+            clean(question.text.get(self.lang)),
+            choices + extras,
+            msg("menu.instruction", self.lang),
+            len(extras),
+            default=self.undone,
         )
+        self.undone = None
+        previous, self._last_action = self._last_action, action
         if action == "answer":
             self.walk = self.walk.answer(value)
         elif action == "help" and question.help is not None:
@@ -144,16 +155,45 @@ class Wizard:
 
             self.console.print(help_view(question.help.get(self.lang), self.lang))
         elif action == "back":
-            self.walk = self.walk.back()
-            self._shown_tree = None
+            self.go_back(tidy=previous == "answer")
         elif action == "restart":
-            self.walk = Walk.start(self.walk.catalog, self.walk.tree)
-            self._shown_tree = None
+            self.start_over()
         elif action == "describe":
             self.describe()
         elif action == "quit":
             return False
         return True
+
+    def go_back(self, tidy: bool = False) -> None:
+        """Undo the last answer, with the cursor on it when the question is asked again; from the first
+        question after a typed search or a related problem, back to where that began. With `tidy` (the
+        undone answer was picked just before), the two menus' lines are taken off the screen when nothing
+        else was drawn between them (a probe's result, a tree's heading)."""
+        question = self.walk.question
+        last = self.walk.answers[-1] if self.walk.answers else None
+        # Drawn between: a probe's result, or a tree's heading (another tree).
+        quiet = question is not None and not question.probe and last is not None and last.by == "user"
+        if tidy and quiet and last is not None and question is not None and last.question.tree == question.tree:
+            self.prompter.erase_answered(2)  # this question's echo and the undone one's
+        if self.walk.answers:
+            last = self.walk.answers[-1]
+            self.undone = ("answer", last.choice.id)
+            self.walk = self.walk.back()
+        elif self.history:
+            self.walk = self.history.pop()
+        self._shown_tree = None
+
+    def start_over(self) -> None:
+        """Back to the very first question, after asking when that discards a long walk."""
+        answered = len(self.walk.answers) + sum(len(w.answers) for w in self.history)
+        if answered >= _LONG_WALK and not self.confirm(
+            msg("restart.confirm", self.lang).format(count=answered), default=False
+        ):
+            return
+        first = self.history[0] if self.history else self.walk
+        self.walk = Walk.start(first.catalog, first.tree)
+        self.history = []
+        self._shown_tree = None
 
     def probe(self, question: Question) -> bool:
         """Run the check's probe; True when it answered the question. A probe tests this computer only, so
@@ -223,6 +263,7 @@ class Wizard:
             msg("describe.pick", self.lang), choices, msg("menu.instruction", self.lang)
         )
         if action == "tree":
+            self.history.append(self.walk)
             self.walk = Walk.start(self.walk.catalog, value)
             self._shown_tree = None
 
@@ -272,6 +313,7 @@ class Wizard:
             if action == "back":
                 self.outcome = self.outcome_walk = None
                 self._shown_tree = None
+                self.undone = ("answer", self.walk.answers[-1].choice.id)
                 return self.walk.back()
             break
         if action == "walk":

@@ -31,10 +31,19 @@ class Prompter:
 
     def __init__(self, **io: Any) -> None:
         self.io = io
+        self.echoes: list[int] = []  # the lines each answered menu left on screen, oldest first
 
-    def select(self, message: str, choices: list[tuple[str, Action]], instruction: str, extras: int = 0) -> Action:
+    def select(
+        self,
+        message: str,
+        choices: list[tuple[str, Action]],
+        instruction: str,
+        extras: int = 0,
+        default: Action | None = None,
+    ) -> Action:
         """Pick one of `choices`; the last `extras` of them (help, back, quit) are set apart by a line.
-        Long labels are wrapped to the terminal, not cut off."""
+        Long labels are wrapped to the terminal, not cut off. `default`, when one of the choices, is
+        where the cursor starts (the earlier answer, after going back)."""
         import questionary
 
         from wallet_doctor.render.wrap import prompt_lines
@@ -45,13 +54,37 @@ class Prompter:
         options: list[Any] = list(wrapped)
         if extras:
             options.insert(len(options) - extras, questionary.Separator("   " + "─" * min(20, width - 4)))
+        start = next((c for c in wrapped if c.value == default), None)
         question = questionary.select(
-            message, choices=options, instruction=instruction, use_shortcuts=len(choices) <= 36, **self.io
+            message,
+            choices=options,
+            instruction=instruction,
+            use_shortcuts=len(choices) <= 36,
+            default=start,
+            **self.io,
         )
         _WrappedChoice.attach(wrapped, question)
         _end_of_input_quits(question)
         answer: Action = question.unsafe_ask()
+        from wallet_doctor.wizard.wrap import cells
+
+        title = next((c.plain for c in wrapped if c.value == answer), "")
+        self.echoes.append(-(-(cells(message) + cells(title) + 3) // width))  # "? message title"
         return answer
+
+    def erase_answered(self, count: int) -> None:
+        """Take the last `count` answered prompts off the screen (going back: the question being left
+        and the one undone), so the transcript shows only the answers that stand. Only on a terminal
+        that understands cursor movement, and only for prompts that each took one line."""
+        import os
+        import sys
+
+        if self.io or os.environ.get("TERM") == "dumb" or not sys.stdout.isatty():
+            return
+        echoes, self.echoes = self.echoes[-count:], self.echoes[:-count]
+        if len(echoes) == count and all(lines == 1 for lines in echoes):
+            sys.stdout.write("\x1b[1A\x1b[2K" * count)
+            sys.stdout.flush()
 
     def width(self) -> int:
         """The terminal's width, as the rich console measures it, and never under 30 columns."""
