@@ -292,3 +292,38 @@ def test_start_over_after_a_long_walk_asks_first(catalog: Catalog) -> None:
         "Starting over discards the 3 answers given so far. Start over?",
         "What happens when you log in?",
     ]
+
+
+# -- 6. one kind of prompt -------------------------------------------------------------------------
+
+
+def test_a_yes_or_no_takes_y_n_and_numbers_and_is_a_localised_menu(catalog: Catalog, tmp_path: Path) -> None:
+    # login -> wrong_password; solved: yes; save a report? "y"; the path; then another walk: "n" and "2".
+    path = tmp_path / "case.md"
+    keys = [ENTER, ENTER, "y", "\x15" + str(path) + ENTER]
+
+    code, _, prompter = run_wizard(Walk.start(catalog, "login"), keys)
+
+    assert code == 0 and path.exists()
+    assert prompter.offered[-1] == ["Yes", "No"]
+    for answer in ("n", "N", "2" + ENTER, UP + "2" + ENTER):
+        code, screen, prompter = run_wizard(Walk.start(catalog, "login"), [ENTER, ENTER, answer])
+        assert code == 0, answer  # answered, not ended by the end of the keys
+        assert prompter.asked[-1] == "Save a case report to send to support?", answer
+        assert "Report saved" not in screen, answer
+
+
+def test_the_yes_or_no_instruction_is_in_the_users_language(catalog: Catalog, monkeypatch) -> None:
+    from wallet_doctor.wizard.prompter import Prompter
+
+    seen: list[str] = []
+    original = Prompter.select
+
+    def spy(self, message, choices, instruction, *args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(instruction)
+        return original(self, message, choices, instruction, *args, **kwargs)
+
+    monkeypatch.setattr(Prompter, "select", spy)
+    run_wizard(Walk.start(catalog, "login"), [ENTER, ENTER, ENTER], lang="zh-CN")
+
+    assert seen[-1] == "（↑↓、数字键或 y/n 选择，回车确认）"

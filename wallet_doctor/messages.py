@@ -43,6 +43,10 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "（↑↓ 或数字键移动，回车确认）",
         "en": "(↑↓ or a number to move, Enter to choose)",
     },
+    "menu.instruction.yes_no": {
+        "zh-CN": "（↑↓、数字键或 y/n 选择，回车确认）",
+        "en": "(↑↓, a number or y/n to choose, Enter to confirm)",
+    },
     "describe.prompt": {
         "zh-CN": "请描述你的问题或粘贴错误提示：",
         "en": "Describe the problem or paste the error message:",

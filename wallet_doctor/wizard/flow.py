@@ -491,7 +491,8 @@ class Wizard:
 
     def confirm(self, message: str, default: bool) -> bool:
         """A yes or no question in the user's language."""
-        return self.prompter.confirm(message, default, msg("yes", self.lang), msg("no", self.lang))
+        yes, no = msg("yes", self.lang), msg("no", self.lang)
+        return self.prompter.confirm(message, default, yes, no, msg("menu.instruction.yes_no", self.lang))
 
     def say_how_to_resume(self) -> None:
         """Keep the walk for the next start, and print the command that carries on from where it stands:

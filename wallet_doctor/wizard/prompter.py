@@ -40,10 +40,12 @@ class Prompter:
         instruction: str,
         extras: int = 0,
         default: Action | None = None,
+        letters: str = "",
     ) -> Action:
         """Pick one of `choices`; the last `extras` of them (help, back, quit) are set apart by a line.
         Long labels are wrapped to the terminal, not cut off. `default`, when one of the choices, is
-        where the cursor starts (the earlier answer, after going back)."""
+        where the cursor starts (the earlier answer, after going back). `letters` are keys that pick
+        the choice at their place at once (y and n for a yes or no)."""
         import questionary
 
         from wallet_doctor.render.wrap import prompt_lines
@@ -65,6 +67,7 @@ class Prompter:
         )
         _WrappedChoice.attach(wrapped, question)
         _end_of_input_quits(question)
+        _letters_pick(question, letters, [value for _, value in choices])
         answer: Action = question.unsafe_ask()
         from wallet_doctor.wizard.wrap import cells
 
@@ -99,17 +102,12 @@ class Prompter:
         answer: str = questionary.text(message, default=default, **self.io).unsafe_ask()
         return answer
 
-    def confirm(self, message: str, default: bool, yes: str, no: str) -> bool:
-        """Yes or no, in the user's language (questionary's own confirm speaks only English)."""
-        import questionary
-
-        options = [questionary.Choice(title=yes, value=True), questionary.Choice(title=no, value=False)]
-        question = questionary.select(
-            message, choices=options, default=options[0] if default else options[1], **self.io
-        )
-        _end_of_input_quits(question)
-        answer: bool = question.unsafe_ask()
-        return answer
+    def confirm(self, message: str, default: bool, yes: str, no: str, instruction: str = "") -> bool:
+        """Yes or no, in the user's language, as every other menu: arrow keys, 1 or 2, and y or n too
+        (questionary's own confirm speaks only English)."""
+        choices: list[tuple[str, Action]] = [(yes, ("answer", "yes")), (no, ("answer", "no"))]
+        answer = self.select(message, choices, instruction, default=choices[0 if default else 1][1], letters="yn")
+        return answer == ("answer", "yes")
 
 
 def _end_of_input_quits(question: Any) -> None:
@@ -121,6 +119,30 @@ def _end_of_input_quits(question: Any) -> None:
     @bindings.add("c-d", eager=True)
     def _end(event: Any) -> None:
         event.app.exit(exception=EOFError())
+
+    application = question.application
+    application.key_bindings = merge_key_bindings([application.key_bindings, bindings])
+
+
+def _letters_pick(question: Any, letters: str, values: list[Action]) -> None:
+    """Each of `letters` (upper or lower case) answers the menu with the choice at its place."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    if not letters:
+        return
+    from questionary.prompts.common import InquirerControl
+
+    windows = question.application.layout.find_all_windows()
+    control = next((w.content for w in windows if isinstance(w.content, InquirerControl)), None)
+    bindings = KeyBindings()
+    for index, (letter, value) in enumerate(zip(letters, values, strict=False)):
+        for key in {letter.lower(), letter.upper()}:
+
+            @bindings.add(key, eager=True)
+            def _pick(event: Any, value: Action = value, index: int = index) -> None:
+                if control is not None:  # echoed as if chosen with Enter
+                    control.pointed_at, control.is_answered = index, True
+                event.app.exit(result=value)
 
     application = question.application
     application.key_bindings = merge_key_bindings([application.key_bindings, bindings])
