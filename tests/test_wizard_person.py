@@ -327,3 +327,26 @@ def test_the_yes_or_no_instruction_is_in_the_users_language(catalog: Catalog, mo
     run_wizard(Walk.start(catalog, "login"), [ENTER, ENTER, ENTER], lang="zh-CN")
 
     assert seen[-1] == "（↑↓、数字键或 y/n 选择，回车确认）"
+
+
+# -- 7. typed words ----------------------------------------------------------------------------------
+
+
+def test_typed_english_under_chinese_gets_english_suggestions_saying_why_they_matched(catalog: Catalog) -> None:
+    keys = [DOWN * 3 + ENTER, "the network is offline" + ENTER, CTRL_C]
+
+    code, _, prompter = run_wizard(Walk.start(catalog, "triage"), keys, lang="zh-CN")
+    assert code == 130
+    assert prompter.asked[1:] == ["请描述你的问题或粘贴错误提示：", "Which of these is closest?"]
+    assert prompter.offered[1] == [
+        "Network or account? (matched “network”, “offline”)",
+        "None of these: back to the menu",
+    ]
+
+
+def test_typed_chinese_gets_chinese_suggestions(catalog: Catalog) -> None:
+    keys = [DOWN * 3 + ENTER, "一直加载失败" + ENTER, CTRL_C]
+
+    _, _, prompter = run_wizard(Walk.start(catalog, "triage"), keys, lang="en")
+
+    assert prompter.offered[1] == ["网络还是账户（匹配：“加载失败”）", "都不是，回到菜单"]

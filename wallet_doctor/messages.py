@@ -56,6 +56,8 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "没有找到匹配的问题，请从菜单中选择。",
         "en": "Nothing matched those words; please pick from the menu.",
     },
+    "describe.why": {"zh-CN": "{title}（匹配：{words}）", "en": "{title} (matched {words})"},
+    "describe.quote": {"zh-CN": "“{word}”", "en": "“{word}”"},
     "describe.menu": {"zh-CN": "都不是，回到菜单", "en": "None of these: back to the menu"},
     "solved.ask": {"zh-CN": "这个方法解决问题了吗？", "en": "Did this solve the problem?"},
     "solved.yes": {"zh-CN": "解决了", "en": "Yes, it is solved"},

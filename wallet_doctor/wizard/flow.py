@@ -10,17 +10,18 @@ from typing import TYPE_CHECKING, Any
 
 from wallet_doctor.engine import Walk
 from wallet_doctor.errors import EXIT_INTERRUPTED, EXIT_OK, UnsafeFile
-from wallet_doctor.locales import locale
+from wallet_doctor.locales import LANGUAGES, locale
 from wallet_doctor.messages import msg
 from wallet_doctor.model import TRIAGE, Question
 from wallet_doctor.render.text import clean, condition
 from wallet_doctor.wizard.prompter import Action, ActionKind, Prompter
-from wallet_doctor.wizard.wrap import rule
+from wallet_doctor.wizard.wrap import cells, rule
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from wallet_doctor.probes import ProbeConfig
+    from wallet_doctor.search import Match
 
 
 # Start over asks first when it would discard this many answers or more.
@@ -257,11 +258,18 @@ class Wizard:
             self.console.print(msg("describe.none", self.lang))
             return
         self.description = words
-        choices: list[tuple[str, Action]] = [(clean(m.tree.title.get(self.lang)), ("tree", m.tree.id)) for m in matches]
-        choices.append((msg("describe.menu", self.lang), ("menu", "")))
-        action, value = self.prompter.select(
-            msg("describe.pick", self.lang), choices, msg("menu.instruction", self.lang)
-        )
+        # The suggestions in the language typed (English words under a Chinese interface get English titles),
+        # each with the words that made it match.
+        typed = "zh-CN" if any(cells(c) == 2 for c in words) else "en"
+        choices: list[tuple[str, Action]] = [
+            (
+                _suggestion(clean(m.tree.title.get(typed)), _why_matched(m, words), typed),
+                ("tree", m.tree.id),
+            )
+            for m in matches
+        ]
+        choices.append((msg("describe.menu", typed), ("menu", "")))
+        action, value = self.prompter.select(msg("describe.pick", typed), choices, msg("menu.instruction", typed))
         if action == "tree":
             self.history.append(self.walk)
             self.walk = Walk.start(self.walk.catalog, value)
@@ -530,6 +538,23 @@ class Wizard:
             self.walk = walk
             self._shown_tree = None
         forget_interrupted()
+
+
+def _why_matched(match: Match, words: str) -> list[str]:
+    """Up to three of the keywords that made a tree match (not its title, which is shown anyway): those
+    found whole in the typed words first, the longest first."""
+    typed = words.casefold()
+    titles = {match.tree.title.get(lang) for lang in LANGUAGES}
+    keywords = [k for k in match.matched if k not in titles]
+    return sorted(keywords, key=lambda k: (k.casefold() not in typed, -len(k), k))[:3]
+
+
+def _suggestion(title: str, why: list[str], lang: str) -> str:
+    """A search result as a menu label: the tree's title and why it matched."""
+    if not why:
+        return title
+    quoted = locale(lang).list_separator.join(msg("describe.quote", lang).format(word=w) for w in why)
+    return msg("describe.why", lang).format(title=title, words=quoted)
 
 
 def run_wizard(
