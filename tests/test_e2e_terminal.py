@@ -34,6 +34,8 @@ def spawn(
         **({"WALLET_DOCTOR_LANG": lang} if lang else {}),
         **extra,
     }
+    import io
+
     child = pexpect.spawn(
         command,
         [*command_words, *args, "--trees", str(VALID), "--no-builtin", "--no-probe"],
@@ -41,8 +43,10 @@ def spawn(
         cwd=str(REPO),
         encoding="utf-8",
         dimensions=(40, columns),
+        logfile=None,
         timeout=20,
     )
+    child.logfile_read = io.StringIO()  # the whole transcript, for tests that look at every byte
     return child
 
 
@@ -141,3 +145,49 @@ def test_an_absurd_columns_setting_does_not_draw_lines_of_hundreds_of_megabytes(
     child.close()
 
     assert child.exitstatus == 130
+
+
+# -- issue #15: the wizard as a person uses it -------------------------------------------------------
+
+
+def test_the_bare_command_takes_lang_and_a_stopped_walk_is_offered_at_the_next_start() -> None:
+    child = spawn("--lang", "en", lang=None, command_words=(), columns=50)
+    child.expect("What is the problem")
+    child.send(ENTER)  # The app will not load
+    child.expect("Do other apps work")
+    child.sendcontrol("c")
+    # One line however narrow the terminal: the terminal wraps it, no newline is written inside it.
+    child.expect(r"\n  (wallet-doctor run triage --lang en --trees \S+ --no-builtin -a triage_problem=network)\r?\n")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+
+    again = spawn("--lang", "en", lang=None, command_words=(), columns=50)
+    again.expect("What is the problem\\? → The app will not load")
+    again.expect("Carry on from where you stopped")
+    again.send("y")
+    again.expect("Do other apps work")
+    again.sendcontrol("c")
+    again.expect(pexpect.EOF)
+    again.close()
+    assert again.exitstatus == 130
+
+
+def test_a_dumb_terminal_gets_numbered_menus_and_no_escape_sequence() -> None:
+    child = spawn("network", TERM="dumb")
+    child.expect("Type a number \\(1–4\\) and press Enter: ")
+    child.sendline("2")  # They fail too
+    child.expect("A network problem")
+    child.expect("Type a number \\(1–5\\) and press Enter: ")
+    child.sendline("3")  # the step-by-step walk
+    child.expect("Step 1 of 3")
+    child.sendline("1")  # done, fixed
+    child.expect("Glad it is sorted")
+    child.expect("Save a case report")
+    child.sendline("n")
+    child.expect(pexpect.EOF)
+    child.close()
+
+    assert child.exitstatus == 0
+    transcript = child.logfile_read.getvalue() if child.logfile_read else ""
+    assert "\x1b" not in transcript

@@ -47,6 +47,11 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "（↑↓、数字键或 y/n 选择，回车确认）",
         "en": "(↑↓, a number or y/n to choose, Enter to confirm)",
     },
+    "plain.choose": {"zh-CN": "请输入编号（1–{last}）后按回车", "en": "Type a number (1–{last}) and press Enter"},
+    "plain.again": {
+        "zh-CN": "请输入 1 到 {last} 之间的编号。",
+        "en": "Please type a number from 1 to {last}.",
+    },
     "describe.prompt": {
         "zh-CN": "请描述你的问题或粘贴错误提示：",
         "en": "Describe the problem or paste the error message:",
@@ -95,7 +100,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "steps.more.ask": {"zh-CN": "后面还有步骤。", "en": "There are more steps."},
     "steps.more": {"zh-CN": "继续看第 {first}–{last} 步", "en": "Show steps {first}–{last}"},
     "steps.more.one": {"zh-CN": "继续看第 {first} 步", "en": "Show step {first}"},
-    "solved.rest": {"zh-CN": "先看其余内容（还有 {count} 部分）", "en": "Show the rest first ({count} more parts)"},
+    "solved.rest": {"zh-CN": "先看其余内容（还有 {count} 部分）", "en": "Show the rest first ({count} more)"},
     "summary.title": {"zh-CN": "小结", "en": "Summary"},
     "summary.first": {"zh-CN": "最要紧的是：", "en": "Most important:"},
     "summary.diagnosis": {"zh-CN": "{title}（{severity}）", "en": "{title} ({severity})"},

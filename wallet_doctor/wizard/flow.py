@@ -527,13 +527,18 @@ class Wizard:
         saved = load_interrupted(self.walk.catalog)
         if saved is None:
             return
+        from rich.text import Text
+
+        from wallet_doctor.render.terminal import Item
+
         walk = drive(self.walk.catalog, saved.tree, saved.answers)
         tree = self.walk.catalog.trees[saved.tree]
-        self._line(msg("resume.found", self.lang).format(tree=clean(tree.title.get(self.lang)), when=saved.saved[:16]))
+        when = saved.saved[:16].replace("T", " ")
+        said = msg("resume.found", self.lang).format(tree=clean(tree.title.get(self.lang)), when=when)
+        self.console.print(Item(Text(""), Text(said)))
         for earlier in walk.answers:
-            self._line(
-                f"  · {clean(earlier.question.text.get(self.lang))} → {clean(earlier.choice.label.get(self.lang))}"
-            )
+            question, label = earlier.question.text.get(self.lang), earlier.choice.label.get(self.lang)
+            self.console.print(Item(Text("  · "), Text(f"{clean(question)} → {clean(label)}")))
         if self.confirm(msg("resume.ask", self.lang), default=True):
             self.walk = walk
             self._shown_tree = None
@@ -569,13 +574,18 @@ def run_wizard(
 ) -> tuple[int, Walk]:
     """The wizard at a real terminal: the exit code and the walk as it ended. With `offer_saved`, a walk
     interrupted earlier is offered for continuing first."""
-    from wallet_doctor.files import stop_on_termination
+    import os
 
+    from wallet_doctor.files import stop_on_termination
+    from wallet_doctor.wizard.prompter import PlainPrompter
+
+    # A dumb terminal (and a screen reader or serial console set to one) gets numbered menus, no escapes.
+    prompter = PlainPrompter(lang) if os.environ.get("TERM") == "dumb" else Prompter()
     wizard = Wizard(
         walk,
         lang,
         None,
-        Prompter(),
+        prompter,
         report_path,
         probes=probes,
         color=color,

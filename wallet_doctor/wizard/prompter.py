@@ -190,3 +190,64 @@ class _WrappedChoice:
         control = next((w.content for w in windows if isinstance(w.content, InquirerControl)), None)
         for choice in choices:
             choice.control = control
+
+
+class PlainPrompter(Prompter):
+    """Numbered menus read with input(): for TERM=dumb, a screen reader or a serial console, where the
+    arrow-key menus would draw escape sequences. The same answers: a number, y/n for a yes or no, Enter
+    for the default."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def select(
+        self,
+        message: str,
+        choices: list[tuple[str, Action]],
+        instruction: str,
+        extras: int = 0,
+        default: Action | None = None,
+        letters: str = "",
+    ) -> Action:
+        """Print the numbered choices and read a number (or one of `letters`, or Enter for `default`)."""
+        from wallet_doctor.messages import msg
+
+        print(_folded(message, self.width()), flush=True)
+        for number, (title, _) in enumerate(choices, 1):
+            if extras and number == len(choices) - extras + 1:
+                print("   --", flush=True)
+            print(f"  {number}) {wrap(title, self.width() - 7)}", flush=True)
+        values = [value for _, value in choices]
+        start = values.index(default) + 1 if default in values else (1 if len(values) == 1 else None)
+        ask = msg("plain.choose", self.lang).format(last=len(choices))
+        if start is not None:
+            ask += f" [{start}]"
+        while True:
+            typed = input(f"{ask}: ").strip().lower()
+            if not typed and start is not None:
+                return values[start - 1]
+            if typed.isdigit() and 1 <= int(typed) <= len(choices):
+                return values[int(typed) - 1]
+            if len(typed) == 1 and typed in letters.lower() and letters.lower().index(typed) < len(values):
+                return values[letters.lower().index(typed)]
+            print(msg("plain.again", self.lang).format(last=len(choices)), flush=True)
+
+    def text(self, message: str, default: str = "") -> str:
+        """A line of text; Enter alone takes `default`."""
+        message = _folded(message, self.width())
+        shown = f"{message} [{default}] " if default else f"{message} "
+        return input(shown).strip() or default
+
+    def erase_answered(self, count: int) -> None:
+        """Nothing is taken off a plain terminal's screen: it cannot move the cursor."""
+
+
+def _folded(text: str, width: int) -> str:
+    """`text` broken into lines of `width` cells at the places render/wrap.py allows (Chinese too)."""
+    from wallet_doctor.render.wrap import wrap as line_spans
+    from wallet_doctor.wizard.wrap import cells
+
+    if cells(text) <= width:
+        return text
+    return "\n".join(text[start:end].rstrip() for start, end in line_spans(text, width))
