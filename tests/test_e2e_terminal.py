@@ -191,3 +191,19 @@ def test_a_dumb_terminal_gets_numbered_menus_and_no_escape_sequence() -> None:
     assert child.exitstatus == 0
     transcript = child.logfile_read.getvalue() if child.logfile_read else ""
     assert "\x1b" not in transcript
+
+
+def test_going_back_takes_the_undone_answer_off_the_screen() -> None:
+    child = spawn("network")
+    child.expect("Do other apps work")
+    child.send(ENTER)  # They work
+    child.expect("account abnormal")
+    child.send(DOWN * 3 + ENTER)  # Go back one question
+    # Both one-line echoes ("? Do other apps work? They work", "? ... Go back one question") are erased.
+    child.expect_exact("\x1b[1A\x1b[2K\x1b[1A\x1b[2K")
+    child.expect("Do other apps work")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+
+    assert child.exitstatus == 130

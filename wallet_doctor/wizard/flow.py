@@ -174,15 +174,18 @@ class Wizard:
         last = self.walk.answers[-1] if self.walk.answers else None
         # Drawn between: a probe's result, or a tree's heading (another tree).
         quiet = question is not None and not question.probe and last is not None and last.by == "user"
-        if tidy and quiet and last is not None and question is not None and last.question.tree == question.tree:
+        same_tree = last is not None and question is not None and last.question.tree == question.tree
+        if tidy and quiet and same_tree:
             self.prompter.erase_answered(2)  # this question's echo and the undone one's
+        else:
+            self._shown_tree = None  # the tree's heading again, to say where the walk now stands
         if self.walk.answers:
             last = self.walk.answers[-1]
             self.undone = ("answer", last.choice.id)
             self.walk = self.walk.back()
         elif self.history:
             self.walk = self.history.pop()
-        self._shown_tree = None
+            self._shown_tree = None
 
     def start_over(self) -> None:
         """Back to the very first question, after asking when that discards a long walk."""
@@ -203,6 +206,7 @@ class Wizard:
         from rich.text import Text
 
         from wallet_doctor.probes import run_probe
+        from wallet_doctor.render.terminal import Item
 
         assert question.probe is not None and self.probes is not None
         if self.device is None:
@@ -224,12 +228,12 @@ class Wizard:
         if self.device == "other":
             elsewhere = msg(f"probe.elsewhere.{question.probe}.{result.status}", self.lang)
             self.console.print(Text(msg("probe.elsewhere", self.lang), style="bold"))
-            self.console.print(Text(f"  {said}{sentences}{elsewhere}"))
+            self.console.print(Item(Text("  "), Text(f"{said}{sentences}{elsewhere}")))
             return False
         self.console.print(
             Text.assemble(("✓ " if result.status == "pass" else "✗ ", "bold"), clean(choice.label.get(self.lang)))
         )
-        self.console.print(Text(f"  {said}", style="dim"))
+        self.console.print(Item(Text("  "), Text(said, style="dim")))
         self.walk = self.walk.answer(choice.id, by="probe", detail=result.detail)
         return True
 

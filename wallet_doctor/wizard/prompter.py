@@ -72,21 +72,23 @@ class Prompter:
         from wallet_doctor.wizard.wrap import cells
 
         title = next((c.plain for c in wrapped if c.value == answer), "")
-        self.echoes.append(-(-(cells(message) + cells(title) + 3) // width))  # "? message title"
+        # The lines the echo "? message title" takes: the message as drawn (folded), the title after it.
+        echo = f"? {message} {title}".split("\n")
+        self.echoes.append(sum(max(1, -(-cells(line) // width)) for line in echo))
         return answer
 
     def erase_answered(self, count: int) -> None:
         """Take the last `count` answered prompts off the screen (going back: the question being left
         and the one undone), so the transcript shows only the answers that stand. Only on a terminal
-        that understands cursor movement, and only for prompts that each took one line."""
+        that understands cursor movement."""
         import os
         import sys
 
         if self.io or os.environ.get("TERM") == "dumb" or not sys.stdout.isatty():
             return
         echoes, self.echoes = self.echoes[-count:], self.echoes[:-count]
-        if len(echoes) == count and all(lines == 1 for lines in echoes):
-            sys.stdout.write("\x1b[1A\x1b[2K" * count)
+        if len(echoes) == count:
+            sys.stdout.write("\x1b[1A\x1b[2K" * sum(echoes))
             sys.stdout.flush()
 
     def width(self) -> int:
