@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import io
 import json
 import socket
@@ -95,7 +97,7 @@ def test_the_device_question_and_the_probe_speak_the_users_language(catalog: Cat
 
     assert code == 0
     assert prompter.asked[:2] == ["出问题的钱包在哪台设备上？", "其他应用能联网吗？"]
-    flat = screen.replace("\n", "")
+    flat = re.sub(r"\n *", "", screen)  # lines joined, continuation indents dropped
     assert "这台电脑查不到任何网站的地址（试了 nowhere.invalid：找不到这个网址）。" in flat
     assert "如果手机连的是同一个 Wi-Fi，问题可能出在 Wi-Fi 或路由器上。" in flat
     assert "gaierror" not in screen and "DNS" not in screen
