@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 import io
 import json
+import re
 import socket
 from collections.abc import Iterable, Iterator
 from datetime import datetime
