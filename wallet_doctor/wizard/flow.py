@@ -335,7 +335,7 @@ class Wizard:
         if self.solved:
             if later:
                 self.console.print(Group(*outcome_rest(later, self.lang), Text("")))
-            key = "solved.thanks.critical" if outcome["severity"] == "critical" else "solved.thanks"
+            key = "solved.thanks.critical" if outcome["severity"] in ("high", "critical") else "solved.thanks"
             self.console.print(msg(key, self.lang))
             return None
         if self.tried:
@@ -440,7 +440,7 @@ class Wizard:
             self.console.print()
             self.console.print(outcome_summary(self.outcome, self.lang, None))
             if self.saved_report is not None:
-                self.console.print(f"{msg('report.saved', self.lang)} {self.saved_report}", soft_wrap=True)
+                self.console.print(_labelled(msg("report.saved", self.lang), str(self.saved_report)), soft_wrap=True)
 
     def offer_report(self) -> None:
         """Save a case report of the last diagnosis reached: to --report's path, or, if the user wants one,
@@ -459,7 +459,7 @@ class Wizard:
                 path = Path(typed or default)
             saved = self.save_report_at(path.expanduser())
             if saved is not None:
-                self.console.print(f"{msg('report.saved', self.lang)} {saved}", soft_wrap=True)
+                self.console.print(_labelled(msg("report.saved", self.lang), str(saved)), soft_wrap=True)
                 self.saved_report = saved
                 return
             if not self.confirm(msg("report.again", self.lang), default=True):
@@ -547,6 +547,11 @@ class Wizard:
             self.walk = walk
             self._shown_tree = None
         forget_interrupted()
+
+
+def _labelled(label: str, value: str) -> str:
+    """`label value`, with no space after a full-width colon (报告已保存：/path)."""
+    return f"{label}{value}" if label.endswith("：") else f"{label} {value}"
 
 
 def _why_matched(match: Match, words: str) -> list[str]:
