@@ -73,8 +73,8 @@ class Prompter:
 
         title = next((c.plain for c in wrapped if c.value == answer), "")
         # The lines the echo "? message title" takes: the message as drawn (folded), the title after it.
-        echo = f"? {message} {title}".split("\n")
-        self.echoes.append(sum(max(1, -(-cells(line) // width)) for line in echo))
+        drawn = f"? {message} {title}".split("\n")
+        self.echoes.append(sum(max(1, -(-cells(line) // width)) for line in drawn))
         return answer
 
     def erase_answered(self, count: int) -> None:
