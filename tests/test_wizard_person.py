@@ -350,3 +350,23 @@ def test_typed_chinese_gets_chinese_suggestions(catalog: Catalog) -> None:
     _, _, prompter = run_wizard(Walk.start(catalog, "triage"), keys, lang="en")
 
     assert prompter.offered[1] == ["网络还是账户（匹配：“加载失败”）", "都不是，回到菜单"]
+
+
+def test_each_question_says_where_the_walk_stands(catalog: Catalog, monkeypatch) -> None:
+    from wallet_doctor.wizard.prompter import Prompter
+
+    seen: list[str] = []
+    original = Prompter.select
+
+    def spy(self, message, choices, instruction, *args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(instruction)
+        return original(self, message, choices, instruction, *args, **kwargs)
+
+    monkeypatch.setattr(Prompter, "select", spy)
+    # network: they work (the longest way: the notice, then login's question); Ctrl-C at the notice.
+    run_wizard(Walk.start(catalog, "network"), [ENTER, CTRL_C])
+
+    assert seen == [
+        "Question 1 of about 2 (↑↓ or a number to move, Enter to choose)",
+        "Question 2 of about 3 (↑↓ or a number to move, Enter to choose)",
+    ]

@@ -20,6 +20,7 @@ from wallet_doctor.wizard.wrap import cells, rule
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from wallet_doctor.model import Catalog
     from wallet_doctor.probes import ProbeConfig
     from wallet_doctor.search import Match
 
@@ -140,10 +141,15 @@ class Wizard:
             extras.append((msg("menu.back", self.lang), ("back", "")))
             extras.append((msg("menu.restart", self.lang), ("restart", "")))
         extras.append((msg("menu.quit", self.lang), ("quit", "")))
+        # Where the walk stands, in the instruction (shown while the menu is open, not in its echo).
+        number = len(self.walk.answers) + 1
+        where = msg("menu.where", self.lang).format(
+            number=number, total=number - 1 + _questions_left(self.walk.catalog, question.id)
+        )
         action, value = self.prompter.select(
             clean(question.text.get(self.lang)),
             choices + extras,
-            msg("menu.instruction", self.lang),
+            f"{where}{msg('menu.instruction', self.lang)}",
             len(extras),
             default=self.undone,
         )
@@ -547,6 +553,34 @@ class Wizard:
             self.walk = walk
             self._shown_tree = None
         forget_interrupted()
+
+
+def _questions_left(catalog: Catalog, node_id: str) -> int:
+    """About how many questions are left from `node_id` (counted) to an outcome, jumps followed: halfway
+    between the shortest and the longest way, for the 'about m' of 'question n of about m'."""
+    shortest, longest = _depths(catalog, node_id, {})
+    return max(1, round((shortest + longest) / 2))
+
+
+def _depths(catalog: Catalog, node_id: str, known: dict[str, tuple[int, int]]) -> tuple[int, int]:
+    """The fewest and the most questions from `node_id` to an outcome (a validated catalog has no cycles;
+    a node met again while being measured counts as an end)."""
+    from wallet_doctor.model import Jump, Question
+
+    if node_id in known:
+        return known[node_id]
+    known[node_id] = (0, 0)  # a cycle in an unvalidated catalog ends here
+    node = catalog.node(node_id)
+    if isinstance(node, Jump):
+        target = catalog.trees.get(node.target)
+        found = _depths(catalog, node.landing(target), known) if target is not None else (0, 0)
+    elif isinstance(node, Question):
+        below = [_depths(catalog, choice.next, known) for choice in node.choices]
+        found = (1 + min(b[0] for b in below), 1 + max(b[1] for b in below)) if below else (1, 1)
+    else:
+        found = (0, 0)
+    known[node_id] = found
+    return found
 
 
 def _labelled(label: str, value: str) -> str:
