@@ -224,15 +224,20 @@ def test_when_no_step_fixes_it_the_walk_escalates_with_what_was_tried(catalog: C
     assert "3. If a transfer was already sent: → **done, still not working**\n" in text
 
 
-def test_a_solved_critical_diagnosis_does_not_say_glad(tmp_path: Path) -> None:
+@pytest.mark.parametrize("which", ["critical", "scam"])
+def test_a_solved_critical_or_scam_diagnosis_does_not_say_glad(which: str) -> None:
+    from wallet_doctor.model import Outcome
     from wallet_doctor.sources import open_catalog
 
     full = open_catalog([], builtin=True)
     tree, node = next(
-        (t.id, n) for t in full.trees.values() for n in t.nodes.values() if getattr(n, "severity", None) == "critical"
+        (t.id, n)
+        for t in full.trees.values()
+        for n in t.nodes.values()
+        if isinstance(n, Outcome) and (n.severity == "critical" if which == "critical" else t.id == "fraud_check")
     )
     walk = _walk_to(full, tree, node.id)
-    code, screen, _ = run_wizard(walk, [ENTER, ENTER])
+    code, screen, _ = run_wizard(walk, [ENTER] * 5)  # pages of steps, if any; solved: yes; no report
 
     assert code == 0
     assert "Glad it is sorted." not in screen

@@ -14,6 +14,7 @@ from wallet_doctor.locales import LANGUAGES, locale
 from wallet_doctor.messages import msg
 from wallet_doctor.model import TRIAGE, Question
 from wallet_doctor.render.text import clean, condition
+from wallet_doctor.validation import FRAUD_TREE
 from wallet_doctor.wizard.prompter import Action, ActionKind, Prompter
 from wallet_doctor.wizard.wrap import cells, rule
 
@@ -341,7 +342,9 @@ class Wizard:
         if self.solved:
             if later:
                 self.console.print(Group(*outcome_rest(later, self.lang), Text("")))
-            key = "solved.thanks.critical" if outcome["severity"] in ("high", "critical") else "solved.thanks"
+            # Not "glad" after a scam or a critical diagnosis: the danger outlasts the fix.
+            grave = outcome["severity"] == "critical" or self.walk.current.tree == FRAUD_TREE
+            key = "solved.thanks.critical" if grave else "solved.thanks"
             self.console.print(msg(key, self.lang))
             return None
         if self.tried:
