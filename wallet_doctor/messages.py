@@ -39,7 +39,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "用自己的话描述问题（或粘贴错误提示）",
         "en": "Describe it in my own words (or paste the error)",
     },
-    "menu.where": {"zh-CN": "第 {number} 题，约共 {total} 题 ", "en": "Question {number} of about {total} "},
+    "menu.where": {"zh-CN": "第 {number} 题，约共 {total} 题", "en": "Question {number} of about {total} "},
     "menu.instruction": {
         "zh-CN": "（↑↓ 或数字键移动，回车确认）",
         "en": "(↑↓ or a number to move, Enter to choose)",
