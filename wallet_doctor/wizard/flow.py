@@ -592,12 +592,18 @@ def _labelled(label: str, value: str) -> str:
 
 
 def _why_matched(match: Match, words: str) -> list[str]:
-    """Up to three of the keywords that made a tree match (not its title, which is shown anyway): those
-    found whole in the typed words first, the longest first."""
+    """Up to three reasons a tree matched (not its title, which is shown anyway): its keywords found whole
+    in the typed words, longest first; failing those, the typed words found in its keywords."""
+    import re
+
     typed = words.casefold()
     titles = {match.tree.title.get(lang) for lang in LANGUAGES}
     keywords = [k for k in match.matched if k not in titles]
-    return sorted(keywords, key=lambda k: (k.casefold() not in typed, -len(k), k))[:3]
+    whole = sorted((k for k in keywords if k.casefold() in typed), key=lambda k: (-len(k), k))
+    if whole:
+        return whole[:3]
+    typed_words = dict.fromkeys(w for w in re.split(r"\W+", typed) if len(w) > 1)
+    return [w for w in typed_words if any(w in k.casefold() for k in keywords)][:3]
 
 
 def _suggestion(title: str, why: list[str], lang: str) -> str:
