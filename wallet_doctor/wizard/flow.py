@@ -352,7 +352,8 @@ class Wizard:
         if rest:
             self.console.print(Group(*outcome_rest(rest, self.lang), Text("")))
         choices = [
-            (f"{msg('next.related', self.lang)} {clean(r['title'])}", ("tree", r["tree"])) for r in outcome["related"]
+            (_labelled(msg("next.related", self.lang), clean(r["title"])), ("tree", r["tree"]))
+            for r in outcome["related"]
         ]
         choices.append((msg("next.done", self.lang), ("done", "")))
         action, value = self.prompter.select(msg("next.ask", self.lang), choices, msg("menu.instruction", self.lang))
