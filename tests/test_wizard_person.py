@@ -375,3 +375,16 @@ def test_each_question_says_where_the_walk_stands(catalog: Catalog, monkeypatch)
         "Question 1 of about 2 (↑↓ or a number to move, Enter to choose)",
         "Question 2 of about 3 (↑↓ or a number to move, Enter to choose)",
     ]
+
+
+def test_a_pasted_session_error_suggests_sign_in_first_saying_why() -> None:
+    from wallet_doctor.sources import open_catalog
+
+    full = open_catalog([], builtin=True)
+    keys = [DOWN * 7 + ENTER, "Error 1003: session expired" + ENTER, CTRL_C]
+
+    _, _, prompter = run_wizard(Walk.start(full, "triage"), keys, lang="zh-CN")
+
+    first = prompter.offered[1][0]
+    assert first.startswith(full.trees["login"].title.get("en"))
+    assert first.endswith("(matched “session expired”, “error 1003”)")
