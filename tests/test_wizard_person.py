@@ -388,3 +388,34 @@ def test_a_pasted_session_error_suggests_sign_in_first_saying_why() -> None:
     first = prompter.offered[1][0]
     assert first.startswith(full.trees["login"].title.get("en"))
     assert first.endswith("(matched “session expired”, “error 1003”)")
+
+
+# -- 8. TERM=dumb -----------------------------------------------------------------------------------
+
+
+def test_the_plain_menu_takes_a_number_y_n_or_enter_and_asks_again_on_anything_else(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from wallet_doctor.wizard.prompter import PlainPrompter
+
+    typed = iter(["7", "x", "2", "", "n"])
+    monkeypatch.setattr("builtins.input", lambda prompt="": print(prompt, end="") or next(typed))
+    plain = PlainPrompter("en")
+    choices = [("First", ("answer", "a")), ("Second", ("answer", "b")), ("Quit", ("quit", ""))]
+
+    assert plain.select("Which one?", choices, "(ignored)", extras=1) == ("answer", "b")
+    assert plain.confirm("Sure?", True, "Yes", "No") is True  # Enter: the default
+    assert plain.confirm("Sure?", True, "Yes", "No") is False  # n
+    assert capsys.readouterr().out.startswith(
+        "Which one?\n"
+        "  1) First\n"
+        "  2) Second\n"
+        "   --\n"
+        "  3) Quit\n"
+        "Type a number (1–3) and press Enter: Please type a number from 1 to 3.\n"
+        "Type a number (1–3) and press Enter: Please type a number from 1 to 3.\n"
+        "Type a number (1–3) and press Enter: Sure?\n"
+        "  1) Yes\n"
+        "  2) No\n"
+        "Type a number (1–2) and press Enter [1]: "
+    )
