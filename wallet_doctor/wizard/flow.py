@@ -13,7 +13,7 @@ from wallet_doctor.errors import EXIT_INTERRUPTED, EXIT_OK, UnsafeFile
 from wallet_doctor.locales import LANGUAGES, locale
 from wallet_doctor.messages import msg
 from wallet_doctor.model import TRIAGE, Question
-from wallet_doctor.render.text import clean, condition
+from wallet_doctor.render.text import clean
 from wallet_doctor.validation import FRAUD_TREE
 from wallet_doctor.wizard.prompter import Action, ActionKind, Prompter
 from wallet_doctor.wizard.wrap import cells, rule
@@ -364,67 +364,24 @@ class Wizard:
         return None
 
     def walk_steps(self, outcome: dict[str, Any]) -> bool:
-        """Go through the outcome's steps one at a time: done and fixed (stop), done but still broken, or
-        cannot do it (and why it matters); a conditional group may not apply. Where the problem is on this
-        computer, the walk's automatic check is run again after a step. True when a step fixed it."""
-        from rich.text import Text
+        """The step-by-step walk of the outcome (steps.py); True when a step fixed it. Where the problem is
+        on this computer, the walk's automatic check is run again after a step that did not."""
+        from wallet_doctor.wizard.steps import walk_steps
 
-        from wallet_doctor.render.terminal import step_view
-
-        steps = outcome["steps"]
-        for number, step in enumerate(steps, 1):
-            self.console.print()
-            self.console.print(step_view(step, number, len(steps), self.lang))
-            choices: list[tuple[str, Action]] = [
-                (msg("walk.fixed", self.lang), ("solved", "fixed")),
-                (msg("walk.still_broken", self.lang), ("solved", "still_broken")),
-                (msg("walk.cannot", self.lang), ("solved", "cannot")),
-            ]
-            if "if" in step:
-                choices.append((msg("walk.not_apply", self.lang), ("solved", "skipped")))
-            _, result = self.prompter.select(msg("walk.ask", self.lang), choices, msg("menu.instruction", self.lang))
-            if result == "skipped":
-                continue
-            text = condition(step["if"], self.lang) if "if" in step else clean(step["text"])
-            self.tried.append((text, result))
-            if result == "fixed":
-                return True
-            if result == "cannot":
-                why = "walk.cannot.warning" if step.get("warning") else "walk.cannot.other"
-                self.console.print(Text(msg(why, self.lang), style="dim"))
-            elif result == "still_broken":
-                self.check_again()
-        self.console.print()
-        self.console.print(Text(msg("walk.none_fixed", self.lang), style="bold"))
-        return False
-
-    def check_again(self) -> None:
-        """After a step, run the walk's automatic check again, when the problem is on this computer: a
-        probe cannot tell anything about a phone."""
-        from rich.text import Text
-
-        from wallet_doctor.probes import run_probe
-
-        if self.device != "here" or self.probes is None or self.outcome_walk is None:
-            return
-        probed = [a.question.probe for a in self.outcome_walk.answers if a.question.probe]
-        if not probed:
-            return
-        result = run_probe(probed[-1], self.probes)
-        colon = locale(self.lang).colon
-        self.console.print(Text(f"{msg('walk.checked_again', self.lang)}{colon}{result.said(self.lang)}", style="dim"))
+        check = None
+        if self.device == "here" and self.probes is not None and self.outcome_walk is not None:
+            probed = [a.question.probe for a in self.outcome_walk.answers if a.question.probe]
+            if probed:
+                check = (probed[-1], self.probes)
+        fixed, self.tried = walk_steps(outcome, self.lang, self.console, self.prompter, check)
+        return fixed
 
     def show_tried(self) -> None:
         """What was tried, step by step, before the ways to get help."""
-        from rich.text import Text
-
-        from wallet_doctor.render.terminal import Item
+        from wallet_doctor.wizard.steps import tried_view
 
         self.console.print()
-        self.console.print(Text(msg("report.tried", self.lang), style="bold underline"))
-        for number, (text, result) in enumerate(self.tried, 1):
-            said = msg(f"walk.result.{result}", self.lang)
-            self.console.print(Item(Text(f"{number}. "), Text(f"{text} → {said}")))
+        self.console.print(tried_view(self.tried, self.lang))
 
     def show_steps(self, outcome: dict[str, Any]) -> None:
         """The head of the diagnosis; on a terminal too short for it and the next prompt, a page at a time,
