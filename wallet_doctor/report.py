@@ -18,7 +18,8 @@ from wallet_doctor.redact import redact
 from wallet_doctor.render.data import SCHEMA_VERSION, walk_data
 from wallet_doctor.render.markdown import escape, outcome_lines
 
-# A step tried in the step-by-step walk: its text, and what came of it (fixed, still_broken, cannot).
+# A step tried in the step-by-step walk (wizard/steps.py): its text, and what came of it (fixed,
+# still_broken, cannot: the messages walk.result.*).
 Tried = tuple[str, str]
 
 

@@ -14,10 +14,8 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
     from wallet_doctor.probes import ProbeConfig
+    from wallet_doctor.report import Tried
     from wallet_doctor.wizard.prompter import Action, Prompter
-
-# A step tried and what came of it: fixed, still_broken or cannot (messages walk.result.*).
-Tried = tuple[str, str]
 
 
 def walk_steps(
