@@ -32,6 +32,7 @@ def _stable_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytes
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("LINES", "40")  # the wizard pages a diagnosis taller than the terminal
     monkeypatch.setenv("WALLET_DOCTOR_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))  # interrupted walks
 
 
 @pytest.fixture

@@ -43,18 +43,22 @@ class ScriptedPrompter(Prompter):
             self.io = {"input": pipe, "output": DummyOutput()}
             yield
 
-    def select(self, message: str, choices: list[tuple[str, Action]], instruction: str, extras: int = 0) -> Action:
+    def select(
+        self,
+        message: str,
+        choices: list[tuple[str, Action]],
+        instruction: str,
+        extras: int = 0,
+        default: Action | None = None,
+        letters: str = "",
+    ) -> Action:
         self.offered.append([label for label, _ in choices])
         with self._next_io(message):
-            return super().select(message, choices, instruction, extras)
+            return super().select(message, choices, instruction, extras, default, letters)
 
     def text(self, message: str, default: str = "") -> str:
         with self._next_io(message):
             return super().text(message, default)
-
-    def confirm(self, message: str, default: bool, yes: str, no: str) -> bool:
-        with self._next_io(message):
-            return super().confirm(message, default, yes, no)
 
     def width(self) -> int:
         return 80

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import socket
 from collections.abc import Iterable, Iterator
 from datetime import datetime
@@ -64,24 +65,58 @@ def test_an_answer_given_for_a_check_wins_over_its_probe(cli, listener: int) -> 
 
 def test_the_wizard_runs_the_probe_and_shows_what_it_found(catalog: Catalog, listener: int) -> None:
     probes = ProbeConfig(urls=(f"http://127.0.0.1:{listener}/",), timeout=2)
-    # the check is answered by the probe; net_notice: "No"; solved: yes; report: no.
-    code, screen, prompter = run_wizard(Walk.start(catalog, "network"), [DOWN + ENTER, ENTER, ENTER], probes=probes)
+    # the problem is on this computer; the check is answered by the probe; net_notice: "No"; solved: yes;
+    # report: no.
+    keys = [DOWN + ENTER, DOWN + ENTER, ENTER, ENTER]
+    code, screen, prompter = run_wizard(Walk.start(catalog, "network"), keys, probes=probes)
 
     assert code == 0
-    assert prompter.asked[0] == 'Does the wallet say "account abnormal"?'
-    assert "Checking automatically on this computer: Do other apps work?" in screen
-    assert "✓ They work (reached 127.0.0.1 in " in screen
+    assert prompter.asked[:2] == ["Which device has the problem?", 'Does the wallet say "account abnormal"?']
+    assert "Checking automatically on this computer: whether it reaches the internet\n" in screen
+    assert "✓ They work\n  This computer reached 127.0.0.1 in " in screen
+
+
+def test_for_a_phone_the_probe_is_information_and_the_question_is_still_asked(catalog: Catalog, listener: int) -> None:
+    probes = ProbeConfig(urls=(f"http://127.0.0.1:{listener}/",), timeout=2)
+    # the problem is on a phone (the first choice); the check is asked: "fail"; solved: yes; report: no.
+    keys = [ENTER, DOWN + ENTER, ENTER, ENTER]
+    code, screen, prompter = run_wizard(Walk.start(catalog, "network"), keys, probes=probes)
+
+    assert code == 0
+    assert prompter.asked[:2] == ["Which device has the problem?", "Do other apps work?"]
+    assert "For your information (this tested this computer, not your phone):\n" in screen
+    assert "If your phone is on the same Wi-Fi, the Wi-Fi itself works." in " ".join(screen.split())
+    assert "A network problem" in screen  # the person's answer, not the probe's, decided
+
+
+def test_the_device_question_and_the_probe_speak_the_users_language(catalog: Catalog) -> None:
+    probes = ProbeConfig(urls=("https://nowhere.invalid/",), timeout=2, resolver=_no_names)
+    keys = [ENTER, DOWN + ENTER, ENTER, ENTER]
+    code, screen, prompter = run_wizard(Walk.start(catalog, "network"), keys, lang="zh-CN", probes=probes)
+
+    assert code == 0
+    assert prompter.asked[:2] == ["出问题的钱包在哪台设备上？", "其他应用能联网吗？"]
+    flat = re.sub(r"\n *", "", screen)  # lines joined, continuation indents dropped
+    assert "这台电脑查不到任何网站的地址（试了 nowhere.invalid：找不到这个网址）。" in flat
+    assert "如果手机连的是同一个 Wi-Fi，问题可能出在 Wi-Fi 或路由器上。" in flat
+    assert "gaierror" not in screen and "DNS" not in screen
+
+
+def _no_names(host: str, port: int) -> list[tuple[str, int]]:
+    import socket
+
+    raise socket.gaierror(-2, "Name or service not known")
 
 
 def test_after_going_back_to_a_probed_check_the_user_answers_it(catalog: Catalog, listener: int) -> None:
     probes = ProbeConfig(urls=(f"http://127.0.0.1:{listener}/",), timeout=2)
-    # probe answers the check; at net_notice go back (index 3); now the check is asked: "fail".
-    keys = [DOWN * 3 + ENTER, DOWN + ENTER, ENTER, ENTER]
+    # this computer; probe answers the check; at net_notice go back (index 3); now the check is asked: "fail".
+    keys = [DOWN + ENTER, DOWN * 3 + ENTER, DOWN + ENTER, ENTER, ENTER]
 
     code, screen, prompter = run_wizard(Walk.start(catalog, "network"), keys, probes=probes)
 
     assert code == 0
-    assert prompter.asked[:2] == ['Does the wallet say "account abnormal"?', "Do other apps work?"]
+    assert prompter.asked[1:3] == ['Does the wallet say "account abnormal"?', "Do other apps work?"]
     assert "A network problem" in screen
 
 
@@ -308,3 +343,29 @@ def test_a_missing_cases_file_is_refused_in_the_users_language(cli, tmp_path: Pa
 
     assert (english.exit_code, english.stderr) == (4, f"wallet-doctor: The cases file '{missing}' does not exist.\n")
     assert (chinese.exit_code, chinese.stderr) == (4, f"wallet-doctor: 案例文件“{missing}”不存在。\n")
+
+
+def test_the_step_by_step_walk_checks_again_when_the_problem_is_on_this_computer(
+    catalog: Catalog, listener: int
+) -> None:
+    probes = ProbeConfig(urls=(f"http://127.0.0.1:{listener}/",), timeout=2)
+    # this computer; the probe answers the check; net_notice: "No" -> An app problem (1 step); the walk;
+    # step 1: done, still broken; what next: finish (the related login is first); no report.
+    keys = [DOWN + ENTER, DOWN + ENTER, DOWN * 2 + ENTER, DOWN + ENTER, DOWN + ENTER, ENTER]
+
+    code, screen, _ = run_wizard(Walk.start(catalog, "network"), keys, probes=probes)
+
+    assert code == 0
+    assert "Checked again on this computer: This computer reached 127.0.0.1 in " in screen
+
+
+def test_the_step_by_step_walk_does_not_check_a_phone_from_this_computer(catalog: Catalog, listener: int) -> None:
+    probes = ProbeConfig(urls=(f"http://127.0.0.1:{listener}/",), timeout=2)
+    # a phone; the check asked: "They work"; net_notice: "No"; the walk; step 1 still broken; finish; no report.
+    keys = [ENTER, ENTER, DOWN + ENTER, DOWN * 2 + ENTER, DOWN + ENTER, DOWN + ENTER, ENTER]
+
+    code, screen, _ = run_wizard(Walk.start(catalog, "network"), keys, probes=probes)
+
+    assert code == 0
+    assert "Step 1 of 1" in screen
+    assert "Checked again" not in screen

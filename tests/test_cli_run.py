@@ -138,9 +138,14 @@ def test_the_language_comes_from_the_environment_then_the_locale(cli, monkeypatc
     monkeypatch.setenv("LANG", "en_GB.UTF-8")
     assert cli.json("run", "login", *FIXTURE_FLAGS)[1]["lang"] == "en"
 
-    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
     assert cli.json("run", "login", *FIXTURE_FLAGS)[1]["lang"] == "zh-CN"
 
+    monkeypatch.setenv("LANG", "C.UTF-8")  # a language we do not speak: English
+    assert cli.json("run", "login", *FIXTURE_FLAGS)[1]["lang"] == "en"
+
+    monkeypatch.setenv("WALLET_DOCTOR_LANG", "zh-CN")
+    assert cli.json("run", "login", *FIXTURE_FLAGS)[1]["lang"] == "zh-CN"
     monkeypatch.setenv("WALLET_DOCTOR_LANG", "en")
     assert cli.json("run", "login", *FIXTURE_FLAGS)[1]["lang"] == "en"
 

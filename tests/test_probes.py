@@ -73,14 +73,27 @@ def test_internet_fails_when_names_resolve_but_nothing_connects() -> None:
     result = run_probe("internet", config(f"http://a.example:{port}/"))
 
     assert result.status == "fail"
-    assert result.detail.startswith("DNS works, but no host accepted a connection (tried a.example: ")
+    assert result.detail == "no host accepted a connection (tried a.example: the connection was refused)"
+    assert result.said("zh-CN") == "这台电脑连不上任何网站（试了 a.example：连接被拒绝）。"
 
 
 def test_internet_fails_when_no_name_resolves() -> None:
     result = run_probe("internet", config("https://nowhere.invalid/"))
 
     assert result.status == "fail"
-    assert result.detail == "no host name could be resolved (tried nowhere.invalid: Name or service not known)"
+    assert result.detail == "no host name could be looked up (tried nowhere.invalid: the name was not found)"
+    assert result.said("en") == (
+        "This computer could not look up any site's address (tried nowhere.invalid: the name was not found)."
+    )
+
+
+def test_a_certificate_that_fails_is_said_without_the_exception_text() -> None:
+    import ssl
+
+    from wallet_doctor.probes.base import failure_kind
+
+    exc = ssl.SSLCertVerificationError(1, "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed (_ssl.c:1006)")
+    assert failure_kind(exc) == "certificate"
 
 
 def test_internet_passes_if_any_one_host_answers(listener: int) -> None:

@@ -82,9 +82,17 @@ class RecordingPrompter(ScriptedPrompter):
         super().__init__(keys)
         self.shown: list[str] = []
 
-    def select(self, message: str, choices: list[tuple[str, Action]], instruction: str, extras: int = 0) -> Action:
+    def select(
+        self,
+        message: str,
+        choices: list[tuple[str, Action]],
+        instruction: str,
+        extras: int = 0,
+        default: Action | None = None,
+        letters: str = "",
+    ) -> Action:
         self.shown += [instruction, *(title for title, _ in choices)]
-        return super().select(message, choices, instruction, extras)
+        return super().select(message, choices, instruction, extras, default, letters)
 
 
 def test_scripted_output_in_a_new_language_has_no_untranslated_word(
@@ -135,3 +143,45 @@ def test_generated_markdown_in_a_new_language_has_no_untranslated_word(
     found = {name: untranslated(mermaid.sub("", text.split("\n", 1)[1]), catalog) for name, text in pages.items()}
 
     assert {name: words for name, words in found.items() if words} == {}
+
+
+def test_the_wizards_device_question_probe_step_walk_report_and_resume_are_translated(
+    catalog: Catalog, pseudo_locale, tmp_path: Path
+) -> None:
+    import socket
+
+    from wallet_doctor.probes import ProbeConfig
+
+    def no_names(host: str, port: int) -> list[tuple[str, int]]:
+        raise socket.gaierror(-2, "Name or service not known")
+
+    probes = ProbeConfig(urls=("https://nowhere.invalid/",), timeout=1, resolver=no_names)
+    report = tmp_path / "case.md"
+    # a phone; the check: fail; the step walk: still broken, cannot, still broken; finish; then a second walk
+    # stopped with Ctrl-C after one answer (the resume lines), and a third offered to continue it.
+    keys = [ENTER, DOWN + ENTER, DOWN * 2 + ENTER, DOWN + ENTER, DOWN * 2 + ENTER, DOWN + ENTER, ENTER]
+    wizard, screen = make_wizard(Walk.start(catalog, "network"), keys, lang=PSEUDO, probes=probes, report_path=report)
+    prompter = RecordingPrompter(keys)
+    wizard.prompter = prompter
+    assert wizard.run() == 0
+
+    again, screen_again = make_wizard(Walk.start(catalog, "triage"), [ENTER, "\x03"], lang=PSEUDO)
+    assert again.run() == 130
+    offered, screen_offered = make_wizard(Walk.start(catalog, "triage"), [DOWN + ENTER, "\x03"], lang=PSEUDO)
+    offered.offer_saved = True
+    offered_prompter = RecordingPrompter([DOWN + ENTER, "\x03"])
+    offered.prompter = offered_prompter
+    assert offered.run() == 130
+
+    texts = [
+        screen.getvalue(),
+        *prompter.asked,
+        *prompter.shown,
+        report.read_text(encoding="utf-8").replace(str(report), ""),
+        screen_again.getvalue(),
+        screen_offered.getvalue(),
+        *offered_prompter.asked,
+        *offered_prompter.shown,
+    ]
+    shown = "\n".join(texts).replace(str(report), "")
+    assert untranslated(shown, catalog, ("nowhere", "invalid", "wallet", "doctor")) == []

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from tests.prompting import CTRL_C, DOWN, ENTER, UP, ScriptedPrompter, make_wizard, run_wizard
+from wallet_doctor import __version__
 from wallet_doctor.engine import Walk
 from wallet_doctor.model import Catalog
 
@@ -126,10 +127,14 @@ def test_a_case_report_is_saved_as_markdown_with_the_walk_and_a_reminder(
 
     report = tmp_path / "wallet-case-20261122-0930.md"
     assert code == 0
-    assert "Report saved: wallet-case-20261122-0930.md" in screen
+    assert f"Report saved: {report}" in screen  # the absolute path
     text = report.read_text(encoding="utf-8")
     assert text.startswith("# Wallet case report\n\n- **Date:** 2026-11-22T09:30:00")
-    assert "- **Trees used:** login v1 (" in text
+    assert (
+        "- **Trees used:** Cannot log in v1\n"
+        f"- **Tool version:** wallet-doctor {__version__}\n"
+        "- **Did this solve it:** yes\n"
+    ) in text
     assert "> **Warning:** Nobody, support included, will ever ask for your password" in text
     assert "1. What happens when you log in? → **Wrong password**" in text
     assert "## Diagnosis: Reset the password" in text
@@ -139,13 +144,13 @@ def test_a_case_report_is_saved_as_markdown_with_the_walk_and_a_reminder(
 def test_the_report_never_overwrites_without_asking(catalog: Catalog, tmp_path: Path) -> None:
     existing = tmp_path / "case.json"
     existing.write_text("keep me", encoding="utf-8")
-    # login -> wrong_password; solved yes; overwrite? default no.
-    keys = [ENTER, ENTER, ENTER]
+    # login -> wrong_password; solved yes; overwrite? default no; somewhere else? no.
+    keys = [ENTER, ENTER, ENTER, DOWN + ENTER]
 
     code, screen, prompter = run_wizard(Walk.start(catalog, "login"), keys, report_path=existing)
 
     assert code == 0
-    assert prompter.asked[-1] == f"{existing}: That file exists. Overwrite it?"
+    assert prompter.asked[-2:] == [f"{existing}: That file exists. Overwrite it?", "Save it somewhere else?"]
     assert existing.read_text(encoding="utf-8") == "keep me"
     assert "The report was not saved." in screen
 
@@ -182,21 +187,26 @@ def test_a_long_choice_is_wrapped_in_the_menu_and_echoed_whole_once_picked() -> 
 
 
 def test_a_report_that_cannot_be_saved_is_said_wholly_in_chinese(catalog: Catalog, tmp_path: Path) -> None:
-    folder = tmp_path / "missing"
-    # login -> wrong_password; solved yes; the report path is in a folder that does not exist.
-    keys = [ENTER, ENTER]
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    folder = tmp_path / "a-file" / "missing"
+    # login -> wrong_password; solved yes; the report's folder is missing: create it (yes), which fails;
+    # somewhere else? no.
+    keys = [ENTER, ENTER, ENTER, DOWN + ENTER]
 
-    code, screen, _ = run_wizard(Walk.start(catalog, "login"), keys, lang="zh-CN", report_path=folder / "case.md")
+    code, screen, prompter = run_wizard(
+        Walk.start(catalog, "login"), keys, lang="zh-CN", report_path=folder / "case.md"
+    )
 
     assert code == 0
-    assert f"报告没有保存。文件夹“{folder}”不存在。请先创建它，或换一个位置。" in screen.replace("\n", "")
+    assert prompter.asked[-2:] == [f"文件夹 {folder} 不存在，要新建吗？", "换个位置保存吗？"]
+    assert f"报告没有保存。无法写入“{folder}”：Not a directory。" in screen.replace("\n", "")
 
 
 def test_the_diagnosis_shows_what_to_do_now_then_the_rest_on_request_and_ends_with_a_summary(
     catalog: Catalog,
 ) -> None:
-    # network -> fail; "show the rest first" (third choice); then not solved; finish; no report.
-    keys = [DOWN + ENTER, DOWN * 2 + ENTER, DOWN + ENTER, ENTER, ENTER]
+    # network -> fail; "show the rest first" (fourth choice); then not solved; finish; no report.
+    keys = [DOWN + ENTER, DOWN * 3 + ENTER, DOWN + ENTER, ENTER, ENTER]
 
     code, screen, prompter = run_wizard(Walk.start(catalog, "network"), keys)
 
@@ -256,16 +266,16 @@ def test_when_it_is_solved_prevention_is_shown_and_the_summary_says_where_the_re
         "• Note your carrier's support number.\n"
         "\n"
         "Glad it is sorted.\n"
-        "Report saved: wallet-case-20261122-0930.md\n"
+        f"Report saved: {tmp_path}/wallet-case-20261122-0930.md\n"
         "\n"
         "─────────────────────────────────── Summary ────────────────────────────────────\n"
         "Diagnosis: A network problem (low)\n"
         "Most important:\n"
         "1. Switch to mobile data.\n"
         "2. ⚠ Warning: Do not move money over public Wi-Fi.\n"
-        "Report saved: wallet-case-20261122-0930.md\n"
         "Nobody, support included, will ever ask for your password, verification codes or\n"
         "recovery phrase. Never share them.\n"
+        f"Report saved: {tmp_path}/wallet-case-20261122-0930.md\n"
     )
 
 

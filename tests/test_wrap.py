@@ -107,3 +107,22 @@ def test_a_long_title_never_clips_the_severity(width: int, lang: str) -> None:
 
     assert ("严重程度：紧急" if lang == "zh-CN" else "Severity: critical") in first
     assert all(cell_len(line) <= width for line in captured.get().splitlines())
+
+
+def test_a_tree_heading_too_long_for_its_rules_is_folded_with_the_rule_under_it() -> None:
+    from wallet_doctor.wizard.wrap import rule
+
+    assert rule("有人说你的钱包异常，或要你先付钱？先辨别是不是诈骗", 30) == (
+        "有人说你的钱包异常，或要你先付\n钱？先辨别是不是诈骗\n" + "─" * 30
+    )
+    assert rule("Short", 20) == "────── Short ───────"
+
+
+def test_an_instruction_longer_than_a_line_is_broken_onto_indented_lines() -> None:
+    from wallet_doctor.render.wrap import prompt_lines
+
+    _, instruction, _ = prompt_lines(
+        "What happens?", "Question 3 of about 12 (↑↓ or a number to move, Enter to choose)", 50
+    )
+
+    assert instruction == "\n  Question 3 of about 12 (↑↓ or a number to move,\n  Enter to choose)"

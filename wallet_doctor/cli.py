@@ -88,10 +88,28 @@ def root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
+    lang: LangOption = None,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colour (also NO_COLOR, TERM=dumb).")] = False,
+    probe: Annotated[
+        bool | None,
+        typer.Option("--probe/--no-probe", help="Let automatic checks answer check questions.", show_default=False),
+    ] = None,
+    report: Annotated[Path | None, typer.Option("--report", help="Save a case report at the outcome.")] = None,
+    trees: TreesOption = None,
+    no_builtin: NoBuiltinOption = False,
 ) -> None:
-    """With no command: the guided wizard, starting at triage."""
+    """With no command: the guided wizard, starting at triage (the options are run's)."""
     if ctx.invoked_subcommand is None:
-        ctx.invoke(run)
+        ctx.invoke(run, lang=lang, no_color=no_color, probe=probe, report=report, trees=trees, no_builtin=no_builtin)
+        return
+    given = {name: value for name, value in ctx.params.items() if value not in (None, [], ())}
+    if given.pop("probe", None) is not None or any(value for name, value in given.items() if name != "version"):
+        # `wallet-doctor --lang en list` would silently ignore --lang: say where it goes instead.
+        from wallet_doctor.commands.common import language
+        from wallet_doctor.messages import msg
+
+        where = msg("error.options_after_command", language(lang)).format(command=ctx.invoked_subcommand)
+        raise typer.BadParameter(where, ctx)
 
 
 @app.command()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 
 from wallet_doctor.errors import UnknownLanguage, WordedError
-from wallet_doctor.locales import DEFAULT, LANGUAGES, match
+from wallet_doctor.locales import DEFAULT, ELSEWHERE, LANGUAGES, match
 
 LANG_ENV = "WALLET_DOCTOR_LANG"
 
@@ -37,12 +37,10 @@ def resolve(option: str | None) -> str:
 
 
 def from_locale() -> str:
-    """The language the locale settings ask for (LC_ALL, LC_MESSAGES, LANG), or the default."""
-    for source in (
-        os.environ.get("LC_ALL"),
-        os.environ.get("LC_MESSAGES"),
-        os.environ.get("LANG"),
-    ):
-        if source and (chosen := normalise(source)):
+    """The language the locale settings ask for (LC_ALL, LC_MESSAGES, LANG, the first we speak); English
+    when they name only languages we do not (fr_FR, C, zh_TW); the default when none is set at all."""
+    settings = [s for s in (os.environ.get(n, "").strip() for n in ("LC_ALL", "LC_MESSAGES", "LANG")) if s]
+    for source in settings:
+        if chosen := normalise(source):
             return chosen
-    return DEFAULT
+    return ELSEWHERE if settings else DEFAULT

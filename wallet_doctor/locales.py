@@ -48,7 +48,10 @@ LOCALES: dict[str, Locale] = {
     )
 }
 LANGUAGES: tuple[str, ...] = tuple(LOCALES)
-DEFAULT = "zh-CN"  # for a user whose environment names no language we speak
+DEFAULT = "zh-CN"  # for a user whose environment names no language at all
+# For locale settings that name only languages we do not speak (fr_FR, C, POSIX, zh_TW): English is the
+# likelier second language there (and Traditional Chinese is never silently made Simplified).
+ELSEWHERE = "en"
 
 
 def locale(lang: str) -> Locale:

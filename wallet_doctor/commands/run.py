@@ -65,6 +65,7 @@ def run(
             report_path=report,
             probes=probes,
             resume_options=options,
+            offer_saved=tree is None and not answers,
         )
         _save_record(walk, record, overwrite, announce=None)
         return code

@@ -36,6 +36,7 @@ def run_probe(name: str, config: ProbeConfig) -> ProbeResult:
     try:
         return probe(config)
     except Exception as exc:  # noqa: BLE001 - a probe that breaks must fall back to asking, not stop the walk
+        # The exception's text goes to the English detail (logs, JSON) only, never to the screen.
         return ProbeResult(NOT_RUN, f"the {name} check could not run: {type(exc).__name__}: {exc}")
 
 

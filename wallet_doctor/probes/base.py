@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from typing import Final, Literal
 from urllib.parse import urlsplit
 
+from wallet_doctor.messages import msg
+
 Status = Literal["pass", "fail", "not_run"]  # not_run: the probe could not tell; the user is asked
 PASS: Final = "pass"
 FAIL: Final = "fail"
@@ -29,15 +31,50 @@ def system_resolver(host: str, port: int) -> list[tuple[str, int]]:
 
 @dataclass(frozen=True, slots=True)
 class ProbeResult:
-    """What a probe found: pass, fail or not_run, and one line of detail."""
+    """What a probe found: pass, fail or not_run, and one line of detail; `key` and `values` say the
+    same in the user's language (messages.py), with no exception text."""
 
     status: Status
-    detail: str  # one line, in English, for people and logs
+    detail: str  # one line, in English, for logs and JSON
+    key: str = ""  # a message key, e.g. probe.internet.pass; empty: the detail is shown as it is
+    # What the message is formatted with; a value named in _WORDS is itself translated: `reason` "timeout"
+    # is said through the message probe.reason.timeout.
+    values: tuple[tuple[str, str], ...] = ()
 
     @property
     def answered(self) -> bool:
         """Whether the probe answered (pass or fail) rather than could not run."""
         return self.status in (PASS, FAIL)
+
+    def said(self, lang: str) -> str:
+        """The detail in `lang`: only what the probe tested, on this computer."""
+        if not self.key:
+            return msg("probe.failed", lang)
+        values = {name: msg(f"probe.{name}.{value}", lang) if name in _WORDS else value for name, value in self.values}
+        return msg(self.key, lang).format(**values)
+
+
+_WORDS = ("reason", "unit")  # values that are message key suffixes, not text
+
+
+def failure_kind(exc: BaseException) -> str:
+    """What kind of network failure `exc` is, as a message key suffix; never its text (which is English
+    and full of internals such as `_ssl.c:1006`)."""
+    import ssl
+
+    if isinstance(exc, TimeoutError | socket.timeout):
+        return "timeout"
+    if isinstance(exc, socket.gaierror | UnicodeError):
+        return "name"
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return "certificate"
+    if isinstance(exc, ssl.SSLError):
+        return "secure"
+    if isinstance(exc, ConnectionRefusedError):
+        return "refused"
+    if isinstance(exc, PermissionError):
+        return "blocked"
+    return "connection"
 
 
 @dataclass(frozen=True)

@@ -26,10 +26,26 @@ def clock_probe(config: ProbeConfig) -> ProbeResult:
             continue
         skew = config.now() - server_time
         if abs(skew) <= config.max_clock_skew:
-            return ProbeResult(PASS, f"the clock agrees with {host} (off by {abs(skew):.0f} s)")
+            seconds = f"{abs(skew):.0f}"
+            return ProbeResult(
+                PASS,
+                f"the clock agrees with {host} (off by {seconds} s)",
+                "probe.clock.pass",
+                (("host", host), ("seconds", seconds)),
+            )
         direction = "ahead of" if skew > 0 else "behind"
-        return ProbeResult(FAIL, f"the clock is {_duration(abs(skew))} {direction} {host}")
-    return ProbeResult(NOT_RUN, "no host could tell the time: " + "; ".join(reasons or ["no hosts configured"]))
+        amount, unit = _duration(abs(skew))
+        return ProbeResult(
+            FAIL,
+            f"the clock is {amount} {unit} {direction} {host}",
+            f"probe.clock.{'ahead' if skew > 0 else 'behind'}",
+            (("host", host), ("amount", amount), ("unit", unit)),
+        )
+    return ProbeResult(
+        NOT_RUN,
+        "no host could tell the time: " + "; ".join(reasons or ["no hosts configured"]),
+        "probe.clock.not_run",
+    )
 
 
 def _server_date(config: ProbeConfig, scheme: str, host: str, port: int) -> float | None:
@@ -52,9 +68,10 @@ def _server_date(config: ProbeConfig, scheme: str, host: str, port: int) -> floa
     return parsedate_to_datetime(date).timestamp() if date else None
 
 
-def _duration(seconds: float) -> str:
+def _duration(seconds: float) -> tuple[str, str]:
+    """(amount, unit): the unit is days, hours or minutes, a key suffix the messages translate."""
     if seconds >= 2 * 86400:
-        return f"{seconds / 86400:.0f} days"
+        return f"{seconds / 86400:.0f}", "days"
     if seconds >= 2 * 3600:
-        return f"{seconds / 3600:.0f} hours"
-    return f"{seconds / 60:.0f} minutes"
+        return f"{seconds / 3600:.0f}", "hours"
+    return f"{seconds / 60:.0f}", "minutes"

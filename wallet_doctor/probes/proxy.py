@@ -17,8 +17,14 @@ def proxy_probe(config: ProbeConfig) -> ProbeResult:
     for name in _VARIABLES:
         value = environ.get(name, "").strip()
         if value:
-            return ProbeResult(FAIL, f"{name} sends traffic through the proxy {_host(value)}")
-    return ProbeResult(PASS, "no proxy is set in the environment")
+            host = _host(value)
+            return ProbeResult(
+                FAIL,
+                f"{name} sends traffic through the proxy {host}",
+                "probe.proxy.fail",
+                (("variable", name), ("host", host)),
+            )
+    return ProbeResult(PASS, "no proxy is set in the environment", "probe.proxy.pass")
 
 
 def _host(value: str) -> str:

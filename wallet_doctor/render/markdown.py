@@ -35,8 +35,9 @@ def escape(text: str) -> str:
     return _BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[2] else f"{m[1]}{m[3]}\\{m[4]}", inline, count=1)
 
 
-def outcome_lines(outcome: dict[str, Any], lang: str, level: int = 1) -> list[str]:
-    """The outcome part of `walk_data()` as Markdown lines, its title a heading of `level`."""
+def outcome_lines(outcome: dict[str, Any], lang: str, level: int = 1, ids: bool = True) -> list[str]:
+    """The outcome part of `walk_data()` as Markdown lines, its title a heading of `level`; without `ids`,
+    no tree id beside a related problem's title (a case report is read by people, not scripts)."""
     title, heading = "#" * level, "#" * (level + 1)
     severity = msg(f"severity.{outcome['severity']}", lang)
     lines = [
@@ -62,7 +63,7 @@ def outcome_lines(outcome: dict[str, Any], lang: str, level: int = 1) -> list[st
         lines.extend(f"{box}{_warning(item, lang)}{escape(item['text'])}" for item in section["items"])
     if outcome["related"]:
         lines += ["", f"{heading} {msg('related', lang)}", ""]
-        lines.extend(f"- {escape(r['title'])} (`{r['tree']}`)" for r in outcome["related"])
+        lines.extend(f"- {escape(r['title'])}" + (f" (`{r['tree']}`)" if ids else "") for r in outcome["related"])
     return lines
 
 

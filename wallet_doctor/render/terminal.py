@@ -126,6 +126,22 @@ def _head_parts(outcome: dict[str, Any], lang: str) -> list[tuple[int, Renderabl
     return parts
 
 
+def step_view(step: dict[str, Any], number: int, total: int, lang: str) -> RenderableType:
+    """One step of an outcome alone, for the step-by-step walk: "Step k of n" and the step (a conditional
+    group's condition, its steps lettered under it)."""
+    from rich.console import Group
+    from rich.rule import Rule
+    from rich.text import Text
+
+    where = Rule(msg("walk.where", lang).format(number=number, total=total), style="dim", align="left")
+    if "if" not in step:
+        return Group(where, Item(Text(""), *_step_text(step, lang)))
+    lines: list[RenderableType] = [where, Item(Text(""), Text(condition(step["if"], lang), style="italic"))]
+    for index, inner in enumerate(step["steps"]):
+        lines.append(Item(Text(f"{letter(index)}. "), *_step_text(inner, lang), indent=2))
+    return Group(*lines)
+
+
 def outcome_rest(sections: list[dict[str, Any]], lang: str) -> list[RenderableType]:
     """Each of `sections` (of `walk_data()`'s outcome) under its heading."""
     from rich.text import Text

@@ -112,7 +112,8 @@ def prompt_lines(message: str, instruction: str, width: int) -> tuple[str, str, 
     message = "\n  ".join(message[start:end] for start, end in wrap(message, width - 3))
     column = 2 + cells(message.rsplit("\n", 1)[-1].lstrip()) + 1  # "? " or the indent, the text, a space
     if instruction and column + cells(instruction) > width:
-        instruction = "\n  " + instruction
+        # On lines of its own, itself broken when longer than one ("Question 3 of about 12 (↑↓ ...)").
+        instruction = "\n  " + "\n  ".join(instruction[s:e].rstrip() for s, e in wrap(instruction, width - 3))
 
     def echo(answer: str) -> str:
         # A stand-in for what the line already holds, so the answer breaks as if it were printed after it.

@@ -10,18 +10,24 @@ from typing import TYPE_CHECKING, Any
 
 from wallet_doctor.engine import Walk
 from wallet_doctor.errors import EXIT_INTERRUPTED, EXIT_OK, UnsafeFile
-from wallet_doctor.locales import locale
+from wallet_doctor.locales import LANGUAGES, locale
 from wallet_doctor.messages import msg
 from wallet_doctor.model import TRIAGE, Question
 from wallet_doctor.render.text import clean
-from wallet_doctor.wizard.prompter import Action, Prompter
-from wallet_doctor.wizard.wrap import rule
+from wallet_doctor.validation import FRAUD_TREE
+from wallet_doctor.wizard.prompter import Action, ActionKind, Prompter
+from wallet_doctor.wizard.wrap import cells, rule
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from wallet_doctor.model import Catalog
     from wallet_doctor.probes import ProbeConfig
+    from wallet_doctor.search import Match
 
+
+# Start over asks first when it would discard this many answers or more.
+_LONG_WALK = 3
 
 # Lines the prompt after a diagnosis needs: the question (which may wrap), three choices and a margin.
 _PROMPT_LINES = 6
@@ -41,8 +47,10 @@ class Wizard:
         probes: ProbeConfig | None = None,
         color: bool = True,
         resume_options: Sequence[str] = (),
+        offer_saved: bool = False,
     ) -> None:
         self.walk = walk
+        self.offer_saved = offer_saved  # offer to continue a walk interrupted earlier (the bare command)
         self.lang = lang
         self._console = console
         self.color = color
@@ -52,10 +60,18 @@ class Wizard:
         self.description: str | None = None
         self.probes = probes
         self._probed: set[str] = set()  # checks probed once: after going back to one, the user answers it
+        self.device: str | None = None  # where the problem is: "here" (this computer) or "other"; asked once
         self._shown_tree: str | None = None
         self.resume_options = tuple(resume_options)  # --trees DIR, --no-builtin: for the resume command
         self.outcome: dict[str, Any] | None = None  # the last diagnosis shown, as walk_data() gives it
+        self.outcome_walk: Walk | None = None  # the walk that reached it, for the report
+        self.solved: bool | None = None  # the answer to "did this solve it?" for that diagnosis
+        self.tried: list[tuple[str, str]] = []  # steps walked one at a time, and what came of each
+        self.report_offered = False
         self.saved_report: Path | None = None
+        self.history: list[Walk] = []  # the walks left for a related problem or a typed search, to go back to
+        self.undone: Action | None = None  # the answer just taken back: the cursor starts on it
+        self._last_action: str = ""  # what the last question's menu chose
 
     @property
     def console(self) -> Console:
@@ -77,6 +93,8 @@ class Wizard:
     def run(self) -> int:
         """Walk to an outcome and beyond; the exit code: 0 at an outcome, 130 when the user stops."""
         try:
+            if self.offer_saved:
+                self.offer_to_continue()
             while True:
                 if self.walk.finished:
                     following = self.after_outcome()
@@ -87,6 +105,10 @@ class Wizard:
                     self.walk = following
                     continue
                 if not self.ask():
+                    if self.outcome_walk is not None:  # a diagnosis reached before a related problem
+                        self.offer_report()
+                        self.summarise()
+                        return EXIT_OK
                     self.say_how_to_resume()
                     return EXIT_INTERRUPTED
         except (KeyboardInterrupt, EOFError):
@@ -116,13 +138,24 @@ class Wizard:
         extras: list[tuple[str, Action]] = []
         if question.help is not None:
             extras.append((msg("menu.help", self.lang), ("help", "")))
-        if self.walk.can_go_back:
+        if self.walk.can_go_back or self.history:
             extras.append((msg("menu.back", self.lang), ("back", "")))
             extras.append((msg("menu.restart", self.lang), ("restart", "")))
         extras.append((msg("menu.quit", self.lang), ("quit", "")))
-        action, value = self.prompter.select(
-            clean(question.text.get(self.lang)), choices + extras, msg("menu.instruction", self.lang), len(extras)
+        # Where the walk stands, in the instruction (shown while the menu is open, not in its echo).
+        number = len(self.walk.answers) + 1
+        where = msg("menu.where", self.lang).format(
+            number=number, total=number - 1 + _questions_left(self.walk.catalog, question.id)
         )
+        action, value = self.prompter.select(
+            clean(question.text.get(self.lang)),
+            choices + extras,
+            f"{where}{msg('menu.instruction', self.lang)}",
+            len(extras),
+            default=self.undone,
+        )
+        self.undone = None
+        previous, self._last_action = self._last_action, action
         if action == "answer":
             self.walk = self.walk.answer(value)
         elif action == "help" and question.help is not None:
@@ -130,45 +163,97 @@ class Wizard:
 
             self.console.print(help_view(question.help.get(self.lang), self.lang))
         elif action == "back":
-            self.walk = self.walk.back()
-            self._shown_tree = None
+            self.go_back(tidy=previous == "answer")
         elif action == "restart":
-            self.walk = Walk.start(self.walk.catalog, self.walk.tree)
-            self._shown_tree = None
+            self.start_over()
         elif action == "describe":
             self.describe()
         elif action == "quit":
             return False
         return True
 
+    def go_back(self, tidy: bool = False) -> None:
+        """Undo the last answer, with the cursor on it when the question is asked again; from the first
+        question after a typed search or a related problem, back to where that began. With `tidy` (the
+        undone answer was picked just before), the two menus' lines are taken off the screen when nothing
+        else was drawn between them (a probe's result, a tree's heading)."""
+        question = self.walk.question
+        last = self.walk.answers[-1] if self.walk.answers else None
+        # Drawn between: a probe's result, or a tree's heading (another tree).
+        quiet = question is not None and not question.probe and last is not None and last.by == "user"
+        same_tree = last is not None and question is not None and last.question.tree == question.tree
+        if tidy and quiet and same_tree:
+            self.prompter.erase_answered(2)  # this question's echo and the undone one's
+        else:
+            self._shown_tree = None  # the tree's heading again, to say where the walk now stands
+        if self.walk.answers:
+            last = self.walk.answers[-1]
+            self.undone = ("answer", last.choice.id)
+            self.walk = self.walk.back()
+        elif self.history:
+            self.walk = self.history.pop()
+            self._shown_tree = None
+
+    def start_over(self) -> None:
+        """Back to the very first question, after asking when that discards a long walk."""
+        answered = len(self.walk.answers) + sum(len(w.answers) for w in self.history)
+        if answered >= _LONG_WALK and not self.confirm(
+            msg("restart.confirm", self.lang).format(count=answered), default=False
+        ):
+            return
+        first = self.history[0] if self.history else self.walk
+        self.walk = Walk.start(first.catalog, first.tree)
+        self.history = []
+        self._shown_tree = None
+
     def probe(self, question: Question) -> bool:
-        """Run the check's probe (the same hook scripted runs use); True when it answered the question."""
+        """Run the check's probe; True when it answered the question. A probe tests this computer only, so
+        it answers only when the problem is on this computer (asked once); for a phone or tablet its result
+        is information and the question is still asked."""
         from rich.text import Text
 
-        from wallet_doctor.probes import ProbeResult, probe_answers
+        from wallet_doctor.probes import run_probe
+        from wallet_doctor.render.terminal import Item
 
         assert question.probe is not None and self.probes is not None
+        if self.device is None:
+            self.device = self.ask_device()
         self.console.print(
-            Text(f"{msg('probe.running', self.lang)} {clean(question.text.get(self.lang))}", style="dim")
-        )
-        heard: list[ProbeResult] = []
-        found = probe_answers(self.probes, lambda _question, result: heard.append(result))(question)
-        if found is None:
-            detail = heard[0].detail if heard else ""
-            self.console.print(Text(f"{msg('probe.not_run', self.lang)} ({detail})", style="dim"))
-            return False
-        choice_id, detail = found
-        choice = question.choice(choice_id)
-        assert choice is not None
-        self.console.print(
-            Text.assemble(
-                ("✓ " if choice_id == "pass" else "✗ ", "bold"),
-                clean(choice.label.get(self.lang)),
-                f" ({detail})",
+            Text(
+                f"{msg('probe.running', self.lang)}{locale(self.lang).colon}"
+                f"{msg(f'probe.name.{question.probe}', self.lang)}",
+                style="dim",
             )
         )
-        self.walk = self.walk.answer(choice.id, by="probe", detail=detail)
+        result = run_probe(question.probe, self.probes)
+        said = result.said(self.lang)
+        choice = question.choice(result.status) if result.answered else None
+        sentences = locale(self.lang).sentence_separator
+        if choice is None:
+            self.console.print(Text(f"{msg('probe.not_run', self.lang)}{sentences}{said}", style="dim"))
+            return False
+        if self.device == "other":
+            elsewhere = msg(f"probe.elsewhere.{question.probe}.{result.status}", self.lang)
+            self.console.print(Text(msg("probe.elsewhere", self.lang), style="bold"))
+            self.console.print(Item(Text("  "), Text(f"{said}{sentences}{elsewhere}")))
+            return False
+        self.console.print(
+            Text.assemble(("✓ " if result.status == "pass" else "✗ ", "bold"), clean(choice.label.get(self.lang)))
+        )
+        self.console.print(Item(Text("  "), Text(said, style="dim")))
+        self.walk = self.walk.answer(choice.id, by="probe", detail=result.detail)
         return True
+
+    def ask_device(self) -> str:
+        """Which device has the problem: "other" (a phone or tablet, the usual case) or "here"."""
+        from rich.text import Text
+
+        self.console.print(Text(msg("device.why", self.lang), style="dim"))
+        choices: list[tuple[str, Action]] = [
+            (msg("device.other", self.lang), ("answer", "other")),
+            (msg("device.here", self.lang), ("answer", "here")),
+        ]
+        return self.prompter.select(msg("device.ask", self.lang), choices, msg("menu.instruction", self.lang))[1]
 
     def at_triage_start(self) -> bool:
         """Whether the walk stands at triage's first question (where describing the problem is offered)."""
@@ -184,20 +269,30 @@ class Wizard:
             self.console.print(msg("describe.none", self.lang))
             return
         self.description = words
-        choices: list[tuple[str, Action]] = [(clean(m.tree.title.get(self.lang)), ("tree", m.tree.id)) for m in matches]
-        choices.append((msg("describe.menu", self.lang), ("menu", "")))
-        action, value = self.prompter.select(
-            msg("describe.pick", self.lang), choices, msg("menu.instruction", self.lang)
-        )
+        # The suggestions in the language typed (English words under a Chinese interface get English titles),
+        # each with the words that made it match.
+        typed = "zh-CN" if any(cells(c) == 2 for c in words) else "en"
+        choices: list[tuple[str, Action]] = [
+            (
+                _suggestion(clean(m.tree.title.get(typed)), _why_matched(m, words), typed),
+                ("tree", m.tree.id),
+            )
+            for m in matches
+        ]
+        choices.append((msg("describe.menu", typed), ("menu", "")))
+        action, value = self.prompter.select(msg("describe.pick", typed), choices, msg("menu.instruction", typed))
         if action == "tree":
+            self.history.append(self.walk)
             self.walk = Walk.start(self.walk.catalog, value)
             self._shown_tree = None
 
     # -- the outcome -------------------------------------------------------------------------------
 
     def after_outcome(self) -> Walk | None:
-        """Show what to do now, ask whether it helped; the sections when it did not (or when asked), the
-        prevention section when it did; a related tree to walk next, or None to finish."""
+        """Show what to do now and offer to go through it one step at a time; ask whether it helped. The
+        sections when it did not (or when asked), the prevention section when it did; then a related tree
+        to walk next, or None to finish. Going back from the diagnosis returns the walk before its last
+        answer."""
         from rich.console import Group
         from rich.text import Text
 
@@ -205,41 +300,88 @@ class Wizard:
         from wallet_doctor.render.terminal import outcome_rest
 
         outcome = walk_data(self.walk, self.lang)["outcome"]
-        self.outcome = outcome
+        self.outcome, self.outcome_walk, self.solved, self.tried = outcome, self.walk, None, []
         # The head (what to do now) first, so a long diagnosis never scrolls it away unseen; the rest on demand.
         rest = [s for s in outcome["sections"] if s["id"] != "later"]
         later = [s for s in outcome["sections"] if s["id"] == "later"]
         self.console.print()
         self.show_steps(outcome)
         self.console.print()
-        choices: list[tuple[str, Action]] = [
-            (msg("solved.yes", self.lang), ("solved", "yes")),
-            (msg("solved.no", self.lang), ("solved", "no")),
-        ]
-        if rest:
-            choices.append((msg("solved.rest", self.lang).format(count=len(rest)), ("rest", "")))
+        count = len(outcome["steps"])
+        action: ActionKind = "rest"
+        answer = ""
         while True:
-            solved = self.prompter.select(msg("solved.ask", self.lang), choices, msg("menu.instruction", self.lang))
-            if solved != ("rest", ""):
-                break
-            self.console.print(Group(*outcome_rest(rest, self.lang), Text("")))
-            choices, rest = choices[:2], []
-        if solved == ("solved", "yes"):
+            # Yes first: a person who already did the steps answers with Enter.
+            choices: list[tuple[str, Action]] = [
+                (msg("solved.yes", self.lang), ("solved", "yes")),
+                (msg("solved.no", self.lang), ("solved", "no")),
+                (msg("walk.offer", self.lang).format(count=count), ("walk", "")),
+            ]
+            if rest:
+                choices.append((msg("solved.rest", self.lang).format(count=len(rest)), ("rest", "")))
+            extras: list[tuple[str, Action]] = []
+            if self.walk.can_go_back:
+                extras.append((msg("menu.back", self.lang), ("back", "")))
+            action, answer = self.prompter.select(
+                msg("solved.ask", self.lang), choices + extras, msg("menu.instruction", self.lang), len(extras)
+            )
+            if action == "rest":
+                self.console.print(Group(*outcome_rest(rest, self.lang), Text("")))
+                rest = []
+                continue
+            if action == "back":
+                self.outcome = self.outcome_walk = None
+                self._shown_tree = None
+                self.undone = ("answer", self.walk.answers[-1].choice.id)
+                return self.walk.back()
+            break
+        if action == "walk":
+            self.solved = self.walk_steps(outcome)
+        else:
+            self.solved = answer == "yes"
+        if self.solved:
             if later:
                 self.console.print(Group(*outcome_rest(later, self.lang), Text("")))
-            self.console.print(msg("solved.thanks", self.lang))
+            # Not "glad" after a scam or a critical diagnosis: the danger outlasts the fix.
+            grave = outcome["severity"] == "critical" or self.walk.current.tree == FRAUD_TREE
+            key = "solved.thanks.critical" if grave else "solved.thanks"
+            self.console.print(msg(key, self.lang))
             return None
+        if self.tried:
+            self.show_tried()
         if rest:
             self.console.print(Group(*outcome_rest(rest, self.lang), Text("")))
         choices = [
-            (f"{msg('next.related', self.lang)} {clean(r['title'])}", ("tree", r["tree"])) for r in outcome["related"]
+            (_labelled(msg("next.related", self.lang), clean(r["title"])), ("tree", r["tree"]))
+            for r in outcome["related"]
         ]
         choices.append((msg("next.done", self.lang), ("done", "")))
         action, value = self.prompter.select(msg("next.ask", self.lang), choices, msg("menu.instruction", self.lang))
         if action == "tree":
             self._shown_tree = None
+            self.history.append(self.walk)
             return Walk.start(self.walk.catalog, value)
         return None
+
+    def walk_steps(self, outcome: dict[str, Any]) -> bool:
+        """The step-by-step walk of the outcome (steps.py); True when a step fixed it. Where the problem is
+        on this computer, the walk's automatic check is run again after a step that did not."""
+        from wallet_doctor.wizard.steps import walk_steps
+
+        check = None
+        if self.device == "here" and self.probes is not None and self.outcome_walk is not None:
+            probed = [a.question.probe for a in self.outcome_walk.answers if a.question.probe]
+            if probed:
+                check = (probed[-1], self.probes)
+        fixed, self.tried = walk_steps(outcome, self.lang, self.console, self.prompter, check)
+        return fixed
+
+    def show_tried(self) -> None:
+        """What was tried, step by step, before the ways to get help."""
+        from wallet_doctor.wizard.steps import tried_view
+
+        self.console.print()
+        self.console.print(tried_view(self.tried, self.lang))
 
     def show_steps(self, outcome: dict[str, Any]) -> None:
         """The head of the diagnosis; on a terminal too short for it and the next prompt, a page at a time,
@@ -257,54 +399,177 @@ class Wizard:
                 )
 
     def summarise(self) -> None:
-        """End with the diagnosis, its most important steps and where the report went."""
+        """End with the diagnosis, its most important steps and where the report went: the path on a line
+        of its own that rich does not break (the terminal may wrap it), so that it can be copied whole."""
         from wallet_doctor.render.terminal import outcome_summary
 
         if self.outcome is not None:
-            report = str(self.saved_report) if self.saved_report is not None else None
             self.console.print()
-            self.console.print(outcome_summary(self.outcome, self.lang, report))
+            self.console.print(outcome_summary(self.outcome, self.lang, None))
+            if self.saved_report is not None:
+                self.console.print(_labelled(msg("report.saved", self.lang), str(self.saved_report)), soft_wrap=True)
 
     def offer_report(self) -> None:
-        """Save a case report: to --report's path, or, if the user wants one, to a file they name."""
-        from wallet_doctor.report import report_data, save_report
-
+        """Save a case report of the last diagnosis reached: to --report's path, or, if the user wants one,
+        to a file they name. A place where it cannot be saved is asked for again, never silently dropped:
+        `~` is expanded, a missing folder may be created, and the absolute path saved is printed."""
+        if self.outcome_walk is None or self.report_offered:
+            return
+        self.report_offered = True
         path = self.report_path
-        if path is None:
-            if not self.confirm(msg("report.ask", self.lang), default=False):
+        if path is None and not self.confirm(msg("report.ask", self.lang), default=False):
+            return
+        while True:
+            if path is None:
+                default = f"wallet-case-{self.now():%Y%m%d-%H%M}.md"
+                typed = self.prompter.text(msg("report.path", self.lang), default=default).strip()
+                path = Path(typed or default)
+            saved = self.save_report_at(path.expanduser())
+            if saved is not None:
+                self.console.print(_labelled(msg("report.saved", self.lang), str(saved)), soft_wrap=True)
+                self.saved_report = saved
                 return
-            default = f"wallet-case-{self.now():%Y%m%d-%H%M}.md"
-            path = Path(self.prompter.text(msg("report.path", self.lang), default=default).strip() or default)
-        overwrite = False
-        if path.exists():
-            overwrite = self.confirm(f"{path}: {msg('report.exists', self.lang)}", default=False)
-            if not overwrite:
+            if not self.confirm(msg("report.again", self.lang), default=True):
                 self.console.print(msg("report.not_saved", self.lang))
                 return
-        report = report_data(self.walk, self.lang, self.now().astimezone(), self.description)
+            path = None
+
+    def save_report_at(self, path: Path) -> Path | None:
+        """Write the report at `path` (asking before replacing a file or making a folder); its absolute
+        path, or None when it was not written (and why was said)."""
+        from wallet_doctor.report import report_data, save_report
+
+        assert self.outcome_walk is not None
+        folder = path.parent
+        if not folder.exists():
+            if not self.confirm(msg("report.make_folder", self.lang).format(folder=folder.absolute()), default=True):
+                return None
+            try:
+                folder.mkdir(parents=True)
+            except OSError as exc:
+                self._say_not_saved(UnsafeFile("cannot_write_file", folder, exc.strerror))
+                return None
+        overwrite = False
+        if path.exists() and path.is_file():
+            overwrite = self.confirm(f"{path}: {msg('report.exists', self.lang)}", default=False)
+            if not overwrite:
+                return None
+        report = report_data(
+            self.outcome_walk, self.lang, self.now().astimezone(), self.description, self.solved, self.tried
+        )
         try:
             save_report(report, path, overwrite=overwrite)
         except UnsafeFile as exc:
-            sentences = locale(self.lang).sentence_separator
-            self.console.print(f"{msg('report.not_saved', self.lang)}{sentences}{exc.message(self.lang)}")
-            return
-        self.console.print(f"{msg('report.saved', self.lang)} {path}")
-        self.saved_report = path
+            self._say_not_saved(exc)
+            return None
+        return path.absolute()
+
+    def _say_not_saved(self, exc: UnsafeFile) -> None:
+        sentences = locale(self.lang).sentence_separator
+        self.console.print(f"{msg('report.not_saved', self.lang)}{sentences}{exc.message(self.lang)}")
 
     def confirm(self, message: str, default: bool) -> bool:
         """A yes or no question in the user's language."""
-        return self.prompter.confirm(message, default, msg("yes", self.lang), msg("no", self.lang))
+        yes, no = msg("yes", self.lang), msg("no", self.lang)
+        return self.prompter.confirm(message, default, yes, no, msg("menu.instruction.yes_no", self.lang))
 
     def say_how_to_resume(self) -> None:
-        """Print the command that carries on from where the walk stands."""
-        from rich.text import Text
-
-        self.console.print(msg("resume", self.lang))
+        """Keep the walk for the next start, and print the command that carries on from where it stands:
+        one shell-quoted line that the terminal may wrap but rich does not break, so it pastes whole."""
         import shlex
 
-        from wallet_doctor.resume import resume_command
+        from rich.text import Text
 
-        self.console.print(Text("  " + shlex.join(resume_command(self.walk, self.lang, self.resume_options))))
+        from wallet_doctor.resume import resume_command, save_interrupted
+
+        saved = save_interrupted(self.walk, self.lang, self.now().astimezone().isoformat(timespec="seconds"))
+        if saved is not None:
+            self.console.print(msg("resume.saved", self.lang))
+        self.console.print(msg("resume", self.lang))
+        command = "  " + shlex.join(resume_command(self.walk, self.lang, self.resume_options))
+        self.console.print(Text(command), soft_wrap=True)
+
+    def offer_to_continue(self) -> None:
+        """At the start of the bare command: a walk interrupted earlier is shown with its answers and
+        offered for continuing; it is forgotten either way (a new interruption keeps the new walk)."""
+        from wallet_doctor.engine import drive
+        from wallet_doctor.resume import forget_interrupted, load_interrupted
+
+        saved = load_interrupted(self.walk.catalog)
+        if saved is None:
+            return
+        from rich.text import Text
+
+        from wallet_doctor.render.terminal import Item
+
+        walk = drive(self.walk.catalog, saved.tree, saved.answers)
+        tree = self.walk.catalog.trees[saved.tree]
+        when = saved.saved[:16].replace("T", " ")
+        said = msg("resume.found", self.lang).format(tree=clean(tree.title.get(self.lang)), when=when)
+        self.console.print(Item(Text(""), Text(said)))
+        for earlier in walk.answers:
+            question, label = earlier.question.text.get(self.lang), earlier.choice.label.get(self.lang)
+            self.console.print(Item(Text("  · "), Text(f"{clean(question)} → {clean(label)}")))
+        if self.confirm(msg("resume.ask", self.lang), default=True):
+            self.walk = walk
+            self._shown_tree = None
+        forget_interrupted()
+
+
+def _questions_left(catalog: Catalog, node_id: str) -> int:
+    """About how many questions are left from `node_id` (counted) to an outcome, jumps followed: halfway
+    between the shortest and the longest way, for the 'about m' of 'question n of about m'."""
+    shortest, longest = _depths(catalog, node_id, {})
+    return max(1, round((shortest + longest) / 2))
+
+
+def _depths(catalog: Catalog, node_id: str, known: dict[str, tuple[int, int]]) -> tuple[int, int]:
+    """The fewest and the most questions from `node_id` to an outcome (a validated catalog has no cycles;
+    a node met again while being measured counts as an end)."""
+    from wallet_doctor.model import Jump, Question
+
+    if node_id in known:
+        return known[node_id]
+    known[node_id] = (0, 0)  # a cycle in an unvalidated catalog ends here
+    node = catalog.node(node_id)
+    if isinstance(node, Jump):
+        target = catalog.trees.get(node.target)
+        found = _depths(catalog, node.landing(target), known) if target is not None else (0, 0)
+    elif isinstance(node, Question):
+        below = [_depths(catalog, choice.next, known) for choice in node.choices]
+        found = (1 + min(b[0] for b in below), 1 + max(b[1] for b in below)) if below else (1, 1)
+    else:
+        found = (0, 0)
+    known[node_id] = found
+    return found
+
+
+def _labelled(label: str, value: str) -> str:
+    """`label value`, with no space after a full-width colon (报告已保存：/path)."""
+    return f"{label}{value}" if label.endswith("：") else f"{label} {value}"
+
+
+def _why_matched(match: Match, words: str) -> list[str]:
+    """Up to three reasons a tree matched (not its title, which is shown anyway): its keywords found whole
+    in the typed words, longest first; failing those, the typed words found in its keywords."""
+    import re
+
+    typed = words.casefold()
+    titles = {match.tree.title.get(lang) for lang in LANGUAGES}
+    keywords = [k for k in match.matched if k not in titles]
+    whole = sorted((k for k in keywords if k.casefold() in typed), key=lambda k: (-len(k), k))
+    if whole:
+        return whole[:3]
+    typed_words = dict.fromkeys(w for w in re.split(r"\W+", typed) if len(w) > 1)
+    return [w for w in typed_words if any(w in k.casefold() for k in keywords)][:3]
+
+
+def _suggestion(title: str, why: list[str], lang: str) -> str:
+    """A search result as a menu label: the tree's title and why it matched."""
+    if not why:
+        return title
+    quoted = locale(lang).list_separator.join(msg("describe.quote", lang).format(word=w) for w in why)
+    return msg("describe.why", lang).format(title=title, words=quoted)
 
 
 def run_wizard(
@@ -315,12 +580,27 @@ def run_wizard(
     report_path: Path | None = None,
     probes: ProbeConfig | None = None,
     resume_options: Sequence[str] = (),
+    offer_saved: bool = False,
 ) -> tuple[int, Walk]:
-    """The wizard at a real terminal: the exit code and the walk as it ended."""
-    from wallet_doctor.files import stop_on_termination
+    """The wizard at a real terminal: the exit code and the walk as it ended. With `offer_saved`, a walk
+    interrupted earlier is offered for continuing first."""
+    import os
 
+    from wallet_doctor.files import stop_on_termination
+    from wallet_doctor.wizard.prompter import PlainPrompter
+
+    # A dumb terminal (and a screen reader or serial console set to one) gets numbered menus, no escapes.
+    prompter = PlainPrompter(lang) if os.environ.get("TERM") == "dumb" else Prompter()
     wizard = Wizard(
-        walk, lang, None, Prompter(), report_path, probes=probes, color=color, resume_options=resume_options
+        walk,
+        lang,
+        None,
+        prompter,
+        report_path,
+        probes=probes,
+        color=color,
+        resume_options=resume_options,
+        offer_saved=offer_saved,
     )
     # Killed with SIGTERM/SIGHUP (a closed terminal window), it stops as for Ctrl-C: the prompt puts the
     # terminal back (echo on) and the resume command is printed.

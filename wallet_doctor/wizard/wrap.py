@@ -14,8 +14,14 @@ def wrap(text: str, width: int) -> str:
 
 
 def rule(title: str, width: int) -> str:
-    """`──── title ────` across `width` terminal cells (Chinese counts double)."""
+    """`──── title ────` across `width` terminal cells (Chinese counts double); a title too long for that
+    is folded, with the rule on the line under it."""
     used = cells(title)
+    if used + 6 > width:  # too long for one line with its rules: the title folded, a rule under it
+        from wallet_doctor.render.wrap import wrap as line_spans
+
+        lines = [title[start:end].rstrip() for start, end in line_spans(title, width)]
+        return "\n".join([*lines, "─" * width])
     side = max(2, (width - used - 2) // 2)
     return f"{'─' * side} {title} {'─' * max(2, width - used - 2 - side)}"
 
