@@ -19,10 +19,10 @@ import sys
 from rich.console import Group
 
 from wallet_doctor.model import Conditional
+from wallet_doctor.outcome_rules import outcome_shape
 from wallet_doctor.render.data import outcome_data
 from wallet_doctor.render.terminal import make_console, outcome_head, outcome_rest
 from wallet_doctor.sources import open_catalog
-from wallet_doctor.validation import outcome_shape
 
 
 def lines(renderable: object, width: int) -> int:

@@ -8,9 +8,9 @@ import re
 import pytest
 
 from wallet_doctor.model import LANGUAGES, Catalog
+from wallet_doctor.outcome_rules import outcome_shape
 from wallet_doctor.paths import all_paths
 from wallet_doctor.sources import open_catalog
-from wallet_doctor.validation import outcome_shape
 
 
 @pytest.fixture(scope="module")

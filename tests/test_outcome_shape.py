@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from wallet_doctor.loader import load_catalog
-from wallet_doctor.validation import outcome_shape
+from wallet_doctor.outcome_rules import outcome_shape
 
 TREE = """\
 tree: t
