@@ -58,6 +58,13 @@ def test_the_schema_asks_for_the_languages_of_the_model() -> None:
     assert texts and all(required == list(model.LANGUAGES) for required in texts)
 
 
+def test_every_message_is_written_in_one_area_only() -> None:
+    from wallet_doctor.messages import _AREAS, _MESSAGES
+
+    # A key written in two areas would have one of its texts silently shadowed by the other.
+    assert sum(len(area) for area in _AREAS) == len(_MESSAGES)
+
+
 def test_every_message_is_written_in_every_language() -> None:
     from wallet_doctor.messages import _MESSAGES
 

@@ -191,7 +191,7 @@ class BrokenWalk(_Worded):
 
 
 class WordedError(_Worded):
-    """An error worded by the message `key` of messages.py, its `{fields}` filled from `fields`."""
+    """An error worded by the message `key` of messages/, its `{fields}` filled from `fields`."""
 
     def __init__(self, key: str, **fields: object) -> None:
         super().__init__()

@@ -1,7 +1,7 @@
 """The languages wallet-doctor speaks, as data: one entry per language, from which everything else derives
 (the languages a tree must be written in, `--lang`'s choices, locale matching, punctuation, fallbacks).
 
-Adding a language is one entry here, its words in messages.py and its texts in the trees."""
+Adding a language is one entry here, its words in messages/ and its texts in the trees."""
 
 from __future__ import annotations
 

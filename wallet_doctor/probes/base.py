@@ -32,7 +32,7 @@ def system_resolver(host: str, port: int) -> list[tuple[str, int]]:
 @dataclass(frozen=True, slots=True)
 class ProbeResult:
     """What a probe found: pass, fail or not_run, and one line of detail; `key` and `values` say the
-    same in the user's language (messages.py), with no exception text."""
+    same in the user's language (messages/probes.py), with no exception text."""
 
     status: Status
     detail: str  # one line, in English, for logs and JSON
