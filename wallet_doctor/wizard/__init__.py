@@ -1,5 +1,6 @@
-"""The interactive wizard: the flow (flow.py) over questionary prompts (prompter.py), with CJK-aware
-wrapping (wrap.py). It holds no diagnostic logic of its own; every answer goes through the engine."""
+"""The interactive wizard: the flow (flow.py) with its parts (diagnosis.py, case_report.py, resuming.py,
+steps.py) over questionary prompts (prompter.py), with CJK-aware wrapping (wrap.py). It holds no diagnostic
+logic of its own; every answer goes through the engine."""
 
 from __future__ import annotations
 

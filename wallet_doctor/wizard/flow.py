@@ -1,5 +1,6 @@
 """The interactive wizard's flow: turns the engine's questions into arrow-key prompts and its outcome into a
-rich diagnosis. It holds no diagnostic logic of its own; every answer goes through the engine."""
+rich diagnosis (diagnosis.py), with the case report (case_report.py) and the interrupted walk (resuming.py)
+mixed in. It holds no diagnostic logic of its own; every answer goes through the engine."""
 
 from __future__ import annotations
 
@@ -9,13 +10,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wallet_doctor.engine import Walk
-from wallet_doctor.errors import EXIT_INTERRUPTED, EXIT_OK, UnsafeFile
+from wallet_doctor.errors import EXIT_INTERRUPTED, EXIT_OK
 from wallet_doctor.locales import LANGUAGES, locale
 from wallet_doctor.messages import msg
 from wallet_doctor.model import TRIAGE, Question
 from wallet_doctor.render.text import clean
-from wallet_doctor.validation import FRAUD_TREE
-from wallet_doctor.wizard.prompter import Action, ActionKind, Prompter
+from wallet_doctor.wizard.case_report import CaseReport
+from wallet_doctor.wizard.diagnosis import Diagnosis
+from wallet_doctor.wizard.prompter import Action, Prompter
+from wallet_doctor.wizard.resuming import Resuming
 from wallet_doctor.wizard.wrap import cells, rule
 
 if TYPE_CHECKING:
@@ -29,11 +32,8 @@ if TYPE_CHECKING:
 # Start over asks first when it would discard this many answers or more.
 _LONG_WALK = 3
 
-# Lines the prompt after a diagnosis needs: the question (which may wrap), three choices and a margin.
-_PROMPT_LINES = 6
 
-
-class Wizard:
+class Wizard(Diagnosis, CaseReport, Resuming):
     """The interactive walk: asks the engine's questions, shows the outcome, offers related trees and a report."""
 
     def __init__(
@@ -286,234 +286,10 @@ class Wizard:
             self.walk = Walk.start(self.walk.catalog, value)
             self._shown_tree = None
 
-    # -- the outcome -------------------------------------------------------------------------------
-
-    def after_outcome(self) -> Walk | None:
-        """Show what to do now and offer to go through it one step at a time; ask whether it helped. The
-        sections when it did not (or when asked), the prevention section when it did; then a related tree
-        to walk next, or None to finish. Going back from the diagnosis returns the walk before its last
-        answer."""
-        from rich.console import Group
-        from rich.text import Text
-
-        from wallet_doctor.render.data import walk_data
-        from wallet_doctor.render.terminal import outcome_rest
-
-        outcome = walk_data(self.walk, self.lang)["outcome"]
-        self.outcome, self.outcome_walk, self.solved, self.tried = outcome, self.walk, None, []
-        # The head (what to do now) first, so a long diagnosis never scrolls it away unseen; the rest on demand.
-        rest = [s for s in outcome["sections"] if s["id"] != "later"]
-        later = [s for s in outcome["sections"] if s["id"] == "later"]
-        self.console.print()
-        self.show_steps(outcome)
-        self.console.print()
-        count = len(outcome["steps"])
-        action: ActionKind = "rest"
-        answer = ""
-        while True:
-            # Yes first: a person who already did the steps answers with Enter.
-            choices: list[tuple[str, Action]] = [
-                (msg("solved.yes", self.lang), ("solved", "yes")),
-                (msg("solved.no", self.lang), ("solved", "no")),
-                (msg("walk.offer", self.lang).format(count=count), ("walk", "")),
-            ]
-            if rest:
-                choices.append((msg("solved.rest", self.lang).format(count=len(rest)), ("rest", "")))
-            extras: list[tuple[str, Action]] = []
-            if self.walk.can_go_back:
-                extras.append((msg("menu.back", self.lang), ("back", "")))
-            action, answer = self.prompter.select(
-                msg("solved.ask", self.lang), choices + extras, msg("menu.instruction", self.lang), len(extras)
-            )
-            if action == "rest":
-                self.console.print(Group(*outcome_rest(rest, self.lang), Text("")))
-                rest = []
-                continue
-            if action == "back":
-                self.outcome = self.outcome_walk = None
-                self._shown_tree = None
-                self.undone = ("answer", self.walk.answers[-1].choice.id)
-                return self.walk.back()
-            break
-        if action == "walk":
-            self.solved = self.walk_steps(outcome)
-        else:
-            self.solved = answer == "yes"
-        if self.solved:
-            if later:
-                self.console.print(Group(*outcome_rest(later, self.lang), Text("")))
-            # Not "glad" after a scam or a critical diagnosis: the danger outlasts the fix.
-            grave = outcome["severity"] == "critical" or self.walk.current.tree == FRAUD_TREE
-            key = "solved.thanks.critical" if grave else "solved.thanks"
-            self.console.print(msg(key, self.lang))
-            return None
-        if self.tried:
-            self.show_tried()
-        if rest:
-            self.console.print(Group(*outcome_rest(rest, self.lang), Text("")))
-        choices = [
-            (_labelled(msg("next.related", self.lang), clean(r["title"])), ("tree", r["tree"]))
-            for r in outcome["related"]
-        ]
-        choices.append((msg("next.done", self.lang), ("done", "")))
-        action, value = self.prompter.select(msg("next.ask", self.lang), choices, msg("menu.instruction", self.lang))
-        if action == "tree":
-            self._shown_tree = None
-            self.history.append(self.walk)
-            return Walk.start(self.walk.catalog, value)
-        return None
-
-    def walk_steps(self, outcome: dict[str, Any]) -> bool:
-        """The step-by-step walk of the outcome (steps.py); True when a step fixed it. Where the problem is
-        on this computer, the walk's automatic check is run again after a step that did not."""
-        from wallet_doctor.wizard.steps import walk_steps
-
-        check = None
-        if self.device == "here" and self.probes is not None and self.outcome_walk is not None:
-            probed = [a.question.probe for a in self.outcome_walk.answers if a.question.probe]
-            if probed:
-                check = (probed[-1], self.probes)
-        fixed, self.tried = walk_steps(outcome, self.lang, self.console, self.prompter, check)
-        return fixed
-
-    def show_tried(self) -> None:
-        """What was tried, step by step, before the ways to get help."""
-        from wallet_doctor.wizard.steps import tried_view
-
-        self.console.print()
-        self.console.print(tried_view(self.tried, self.lang))
-
-    def show_steps(self, outcome: dict[str, Any]) -> None:
-        """The head of the diagnosis; on a terminal too short for it and the next prompt, a page at a time,
-        so that no step scrolls away unseen."""
-        from wallet_doctor.render.terminal import outcome_pages
-
-        pages = outcome_pages(outcome, self.lang, self.console, max(self.console.height - _PROMPT_LINES, 8))
-        for (last, page), (following, _) in zip(pages, [*pages[1:], (0, None)], strict=True):
-            self.console.print(page)
-            if following:
-                key = "steps.more" if following > last + 1 else "steps.more.one"
-                more = msg(key, self.lang).format(first=last + 1, last=following)
-                self.prompter.select(
-                    msg("steps.more.ask", self.lang), [(more, ("more", ""))], msg("menu.instruction", self.lang)
-                )
-
-    def summarise(self) -> None:
-        """End with the diagnosis, its most important steps and where the report went: the path on a line
-        of its own that rich does not break (the terminal may wrap it), so that it can be copied whole."""
-        from wallet_doctor.render.terminal import outcome_summary
-
-        if self.outcome is not None:
-            self.console.print()
-            self.console.print(outcome_summary(self.outcome, self.lang, None))
-            if self.saved_report is not None:
-                self.console.print(_labelled(msg("report.saved", self.lang), str(self.saved_report)), soft_wrap=True)
-
-    def offer_report(self) -> None:
-        """Save a case report of the last diagnosis reached: to --report's path, or, if the user wants one,
-        to a file they name. A place where it cannot be saved is asked for again, never silently dropped:
-        `~` is expanded, a missing folder may be created, and the absolute path saved is printed."""
-        if self.outcome_walk is None or self.report_offered:
-            return
-        self.report_offered = True
-        path = self.report_path
-        if path is None and not self.confirm(msg("report.ask", self.lang), default=False):
-            return
-        while True:
-            if path is None:
-                default = f"wallet-case-{self.now():%Y%m%d-%H%M}.md"
-                typed = self.prompter.text(msg("report.path", self.lang), default=default).strip()
-                path = Path(typed or default)
-            saved = self.save_report_at(path.expanduser())
-            if saved is not None:
-                self.console.print(_labelled(msg("report.saved", self.lang), str(saved)), soft_wrap=True)
-                self.saved_report = saved
-                return
-            if not self.confirm(msg("report.again", self.lang), default=True):
-                self.console.print(msg("report.not_saved", self.lang))
-                return
-            path = None
-
-    def save_report_at(self, path: Path) -> Path | None:
-        """Write the report at `path` (asking before replacing a file or making a folder); its absolute
-        path, or None when it was not written (and why was said)."""
-        from wallet_doctor.report import report_data, save_report
-
-        assert self.outcome_walk is not None
-        folder = path.parent
-        if not folder.exists():
-            if not self.confirm(msg("report.make_folder", self.lang).format(folder=folder.absolute()), default=True):
-                return None
-            try:
-                folder.mkdir(parents=True)
-            except OSError as exc:
-                self._say_not_saved(UnsafeFile("cannot_write_file", folder, exc.strerror))
-                return None
-        overwrite = False
-        if path.exists() and path.is_file():
-            overwrite = self.confirm(f"{path}: {msg('report.exists', self.lang)}", default=False)
-            if not overwrite:
-                return None
-        report = report_data(
-            self.outcome_walk, self.lang, self.now().astimezone(), self.description, self.solved, self.tried
-        )
-        try:
-            save_report(report, path, overwrite=overwrite)
-        except UnsafeFile as exc:
-            self._say_not_saved(exc)
-            return None
-        return path.absolute()
-
-    def _say_not_saved(self, exc: UnsafeFile) -> None:
-        sentences = locale(self.lang).sentence_separator
-        self.console.print(f"{msg('report.not_saved', self.lang)}{sentences}{exc.message(self.lang)}")
-
     def confirm(self, message: str, default: bool) -> bool:
         """A yes or no question in the user's language."""
         yes, no = msg("yes", self.lang), msg("no", self.lang)
         return self.prompter.confirm(message, default, yes, no, msg("menu.instruction.yes_no", self.lang))
-
-    def say_how_to_resume(self) -> None:
-        """Keep the walk for the next start, and print the command that carries on from where it stands:
-        one shell-quoted line that the terminal may wrap but rich does not break, so it pastes whole."""
-        import shlex
-
-        from rich.text import Text
-
-        from wallet_doctor.resume import resume_command, save_interrupted
-
-        saved = save_interrupted(self.walk, self.lang, self.now().astimezone().isoformat(timespec="seconds"))
-        if saved is not None:
-            self.console.print(msg("resume.saved", self.lang))
-        self.console.print(msg("resume", self.lang))
-        command = "  " + shlex.join(resume_command(self.walk, self.lang, self.resume_options))
-        self.console.print(Text(command), soft_wrap=True)
-
-    def offer_to_continue(self) -> None:
-        """At the start of the bare command: a walk interrupted earlier is shown with its answers and
-        offered for continuing; it is forgotten either way (a new interruption keeps the new walk)."""
-        from wallet_doctor.engine import drive
-        from wallet_doctor.resume import forget_interrupted, load_interrupted
-
-        saved = load_interrupted(self.walk.catalog)
-        if saved is None:
-            return
-        from rich.text import Text
-
-        from wallet_doctor.render.terminal import Item
-
-        walk = drive(self.walk.catalog, saved.tree, saved.answers)
-        tree = self.walk.catalog.trees[saved.tree]
-        when = saved.saved[:16].replace("T", " ")
-        said = msg("resume.found", self.lang).format(tree=clean(tree.title.get(self.lang)), when=when)
-        self.console.print(Item(Text(""), Text(said)))
-        for earlier in walk.answers:
-            question, label = earlier.question.text.get(self.lang), earlier.choice.label.get(self.lang)
-            self.console.print(Item(Text("  · "), Text(f"{clean(question)} → {clean(label)}")))
-        if self.confirm(msg("resume.ask", self.lang), default=True):
-            self.walk = walk
-            self._shown_tree = None
-        forget_interrupted()
 
 
 def _questions_left(catalog: Catalog, node_id: str) -> int:
@@ -542,11 +318,6 @@ def _depths(catalog: Catalog, node_id: str, known: dict[str, tuple[int, int]]) -
         found = (0, 0)
     known[node_id] = found
     return found
-
-
-def _labelled(label: str, value: str) -> str:
-    """`label value`, with no space after a full-width colon (报告已保存：/path)."""
-    return f"{label}{value}" if label.endswith("：") else f"{label} {value}"
 
 
 def _why_matched(match: Match, words: str) -> list[str]:
