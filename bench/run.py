@@ -140,7 +140,7 @@ def generated_trees(nodes: int, folder: Path, per_file: int = 500) -> None:
 # question and stay): `tree: ID`, `start: ID`, a node or block key (`  ID:`), a jump's `tree: ID`, `next: ID`,
 # `use: ID`. The language keys (`  en:` in keywords) are not ids.
 _ID_LINE = re.compile(
-    r"^(tree: |start: |  |    tree: |\s*-?\s*next: |\s*-?\s*use: )((?!en\b)[a-z][a-z0-9_]*)(?=:?\s*$)", re.M
+    r"^(tree: |start: |  |    tree: |    node: |\s*-?\s*next: |\s*-?\s*use: )((?!en\b)[a-z][a-z0-9_]*)(?=:?\s*$)", re.M
 )
 _RELATED = re.compile(r"^(\s*related: \[)([^\]]*)\]", re.M)
 

@@ -99,11 +99,18 @@ def load_in_context(
     they make together (a given file replaces the file of the same path in force, a given tree or block
     the one of the same id) and the problems of the given files, plus those they cause in other files (a
     problem of another file that it does not have without them); and how many files were given."""
-    from wallet_doctor.loader import display_name, load_catalog
-    from wallet_doctor.validation import validate
+    from wallet_doctor.gcpause import collector_paused
 
     for path in paths:
         check_path(path)
+    with collector_paused():  # as in _load_and_validate: a full collection would rescan the whole catalog
+        return _load_in_context(paths, extra, builtin)
+
+
+def _load_in_context(paths: Sequence[Path], extra: Sequence[Path], builtin: bool) -> tuple[Catalog, list[Problem], int]:
+    from wallet_doctor.loader import display_name, load_catalog
+    from wallet_doctor.validation import validate
+
     given = [file for path in paths for file in tree_files(path)]
     resolved = frozenset(file.resolve() for file in given)
     shown = {display_name(file) for file in given}
