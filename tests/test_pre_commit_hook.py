@@ -16,33 +16,7 @@ from tests.conftest import INVALID, REPO
 
 pytestmark = pytest.mark.e2e
 
-GOOD = """\
-tree: org_refund
-version: 1
-title: {zh-CN: 退款, en: Refunds}
-summary: {zh-CN: 退款问题, en: Refund problems}
-start: org_q
-nodes:
-  org_q:
-    kind: question
-    text: {zh-CN: 你能登录吗？, en: Can you sign in?}
-    help: {zh-CN: 退款要先登录。, en: A refund needs you signed in.}
-    choices:
-      - {id: yes_in, label: {zh-CN: 能, en: "Yes"}, next: org_done}
-      - {id: no_in, label: {zh-CN: 不能, en: "No"}, next: org_go_login}
-  org_go_login:
-    kind: jump
-    tree: login
-  org_done:
-    kind: outcome
-    title: {zh-CN: 申请退款, en: Ask for the refund}
-    severity: low
-    summary: {zh-CN: 在订单页申请。, en: Ask on the order page.}
-    steps:
-      - text: {zh-CN: 打开订单，点“退款”。, en: Open the order and tap Refund.}
-      - use: contact_support
-    related: [fraud_check]
-"""
+GOOD = (REPO / "tests" / "trees" / "org" / "refund.yaml").read_text(encoding="utf-8")
 
 
 def _hook() -> dict[str, object]:
