@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import marshal
 import os
 import shutil
 import time
@@ -10,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import INVALID, VALID
-from wallet_doctor.cache import KEEP, cache_key
+from wallet_doctor.cache import _ORDER, _SCHEMA, KEEP, cache_key
 from wallet_doctor.sources import load
 
 
@@ -50,7 +52,7 @@ def test_a_cache_file_others_could_have_written_is_not_trusted(
     trees: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     load([trees])
-    (cached,) = (tmp_path / "cache").glob("catalog-*.json")
+    (cached,) = (tmp_path / "cache").glob("catalog-*.marshal")
     cached.write_bytes(b"not a pickle at all")
     cached.chmod(0o666)
 
@@ -73,7 +75,7 @@ def test_no_cache_when_asked(trees: Path, tmp_path: Path, monkeypatch: pytest.Mo
 def _key_name(trees: Path) -> str:
     key = cache_key([trees])
     assert key is not None
-    return f"catalog-{key}.json"
+    return f"catalog-{key}.marshal"
 
 
 def _foreign_catalog_bytes(trees: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> bytes:
@@ -85,7 +87,7 @@ def _foreign_catalog_bytes(trees: Path, tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.setenv("WALLET_DOCTOR_CACHE_DIR", str(tmp_path / "other-cache"))
     load([other])
     monkeypatch.setenv("WALLET_DOCTOR_CACHE_DIR", str(tmp_path / "cache"))
-    (planted,) = (tmp_path / "other-cache").glob("catalog-*.json")
+    (planted,) = (tmp_path / "other-cache").glob("catalog-*.marshal")
     return planted.read_bytes()
 
 
@@ -174,8 +176,19 @@ def test_an_edit_that_keeps_the_size_and_restores_the_modification_time_misses_t
 def test_a_readable_cache_file_of_the_wrong_shape_is_rebuilt(trees: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     cache.mkdir(mode=0o700)
-    for content in ('[{"m": []}, []]', "[1, 2]", '{"t": [1]}', '[{"Location": ["x"]}, []]', '{"os.system": ["id"]}'):
-        (cache / _key_name(trees)).write_text(content, encoding="utf-8")
+    magic = "wallet-doctor catalog"
+    tables = tuple(() for _ in _ORDER)
+    contents = [
+        b'[{"m": []}, []]',  # an earlier format's JSON
+        marshal.dumps((1, 2)),
+        marshal.dumps(("os.system", ("id",), (), (), tables, 0, ())),
+        marshal.dumps((magic, (), (), (), tables[1:], 0, ())),  # a table missing
+        marshal.dumps((magic, ("x",), ((0,),), (), tables, 0, ())),  # a location without its line
+        marshal.dumps((magic, (), (), (), tables, 0, ())),  # no catalog at the index given
+        marshal.dumps((magic, ("x",), ((0, 1),), (), tables, 0, ())),  # a location where the catalog should be
+    ]
+    for content in contents:
+        (cache / _key_name(trees)).write_bytes(content)
 
         catalog, _ = load([trees])
 
@@ -185,7 +198,7 @@ def test_a_readable_cache_file_of_the_wrong_shape_is_rebuilt(trees: Path, tmp_pa
 def test_pruning_removes_only_what_the_cache_wrote_and_old_temporary_files(trees: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     cache.mkdir(mode=0o700)
-    mine = [cache / f"catalog-{n:032x}.json" for n in range(KEEP + 2)]
+    mine = [cache / f"catalog-{n:032x}.{'marshal' if n % 2 else 'json'}" for n in range(KEEP + 2)]
     for age, path in enumerate(mine):
         path.write_text("[]", encoding="utf-8")
         os.utime(path, (time.time() - 100 - age, time.time() - 100 - age))
@@ -230,7 +243,7 @@ def test_a_file_name_that_is_not_utf8_does_not_break_the_cache(trees: Path, tmp_
 
     assert [p.file for p in first] == [p.file for p in second]
     assert any(p.file.endswith("bad\\xff.yaml") for p in second)
-    assert list((tmp_path / "cache").glob("catalog-*.json"))
+    assert list((tmp_path / "cache").glob("catalog-*.marshal"))
 
 
 def test_a_cache_folder_that_is_a_link_is_not_used_even_to_a_private_folder(
@@ -260,3 +273,8 @@ def test_a_pipe_with_the_cache_files_name_is_not_waited_on(trees: Path, tmp_path
 
     assert time.monotonic() - started < 5
     assert set(catalog.trees) == {"login", "network", "triage"}
+
+
+def test_the_encoding_names_every_field_of_every_class_it_holds() -> None:
+    for cls, schema in _SCHEMA.items():
+        assert [name for name, _ in schema] == [f.name for f in dataclasses.fields(cls) if f.init], cls.__name__

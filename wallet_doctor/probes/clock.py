@@ -4,15 +4,17 @@ A wrong clock breaks one-time codes and secure (TLS) connections, so login advic
 
 from __future__ import annotations
 
-import http.client
 import ssl
-from email.utils import parsedate_to_datetime
 
 from wallet_doctor.probes.base import FAIL, NOT_RUN, PASS, ProbeConfig, ProbeResult, split_url
 
 
 def clock_probe(config: ProbeConfig) -> ProbeResult:
     """Pass when the clock is within `max_clock_skew` of the first host that answers with a Date."""
+    # http.client and email (~8 ms) are imported here, not with the module: the wizard reads ProbeConfig from
+    # this package before its first prompt, and most walks run no clock probe.
+    import http.client
+
     reasons: list[str] = []
     for url in config.urls:
         scheme, host, port = split_url(url)
@@ -49,6 +51,9 @@ def clock_probe(config: ProbeConfig) -> ProbeResult:
 
 
 def _server_date(config: ProbeConfig, scheme: str, host: str, port: int) -> float | None:
+    import http.client
+    from email.utils import parsedate_to_datetime
+
     address, resolved_port = config.resolver(host, port)[0]
     connection: http.client.HTTPConnection
     if scheme == "https":

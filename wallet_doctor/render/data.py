@@ -9,21 +9,22 @@ from typing import TYPE_CHECKING, Any
 from wallet_doctor.engine import Walk
 from wallet_doctor.messages import msg
 from wallet_doctor.model import Catalog, Item, Outcome, Question, ResolvedConditional, ResolvedItem
-from wallet_doctor.render.shapes import (
-    CaseErrorData,
-    ListData,
-    MatchRow,
-    PathRow,
-    PathsData,
-    QuestionData,
-    SearchData,
-    TreeRow,
-    ValidateData,
-    WalkData,
-)
 
 if TYPE_CHECKING:
+    # Types only: the scripted walk does not import them (render/shapes.py imports more than it needs).
     from wallet_doctor.errors import Problem
+    from wallet_doctor.render.shapes import (
+        CaseErrorData,
+        ListData,
+        MatchRow,
+        PathRow,
+        PathsData,
+        QuestionData,
+        SearchData,
+        TreeRow,
+        ValidateData,
+        WalkData,
+    )
     from wallet_doctor.search import Match
 
 # 2: an outcome's `steps` may hold conditional groups ({"if", "steps"}), and what is not a step now is in
