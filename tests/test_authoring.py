@@ -194,7 +194,7 @@ def test_init_writes_a_folder_that_validates_and_whose_walk_passes(
 
 
 def test_the_scaffold_pre_commit_config_is_valid_for_pre_commit(cli, tmp_path: Path) -> None:
-    clientlib = pytest.importorskip("pre_commit.clientlib", reason="pre-commit is not installed (the test extras)")
+    clientlib = pytest.importorskip("pre_commit.clientlib", reason="pre-commit is not installed (the lint extra: pip install -e '.[lint]')")
     cli("init", str(tmp_path / "t"))
 
     config = clientlib.load_config(tmp_path / "t" / ".pre-commit-config.yaml")

@@ -38,13 +38,13 @@ def test_the_hook_validates_tree_files_by_name() -> None:
 
 
 def test_the_hook_manifest_is_valid_for_pre_commit() -> None:
-    clientlib = pytest.importorskip("pre_commit.clientlib", reason="pre-commit is not installed (the test extras)")
+    clientlib = pytest.importorskip("pre_commit.clientlib", reason="pre-commit is not installed (the lint extra: pip install -e '.[lint]')")
 
     clientlib.load_manifest(REPO / ".pre-commit-hooks.yaml")
 
 
 def test_pre_commit_try_repo_fails_on_a_bad_tree_and_passes_a_good_one(tmp_path: Path) -> None:
-    pytest.importorskip("pre_commit", reason="pre-commit is not installed (the test extras)")
+    pytest.importorskip("pre_commit", reason="pre-commit is not installed (the lint extra: pip install -e '.[lint]')")
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
     repo = tmp_path / "trees-repo"
