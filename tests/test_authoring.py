@@ -11,6 +11,8 @@ from tests.conftest import REPO
 from wallet_doctor.scaffold import TREE
 from wallet_doctor.sources import open_catalog
 
+NO_PRE_COMMIT = "pre-commit is not installed (the lint extra: pip install -e '.[lint]')"
+
 WALKS = REPO / "tests" / "walks"
 
 WRONG = """\
@@ -194,7 +196,7 @@ def test_init_writes_a_folder_that_validates_and_whose_walk_passes(
 
 
 def test_the_scaffold_pre_commit_config_is_valid_for_pre_commit(cli, tmp_path: Path) -> None:
-    clientlib = pytest.importorskip("pre_commit.clientlib", reason="pre-commit is not installed (the lint extra: pip install -e '.[lint]')")
+    clientlib = pytest.importorskip("pre_commit.clientlib", reason=NO_PRE_COMMIT)
     cli("init", str(tmp_path / "t"))
 
     config = clientlib.load_config(tmp_path / "t" / ".pre-commit-config.yaml")

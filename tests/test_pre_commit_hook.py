@@ -14,6 +14,8 @@ import pytest
 
 from tests.conftest import INVALID, REPO
 
+NO_PRE_COMMIT = "pre-commit is not installed (the lint extra: pip install -e '.[lint]')"
+
 pytestmark = pytest.mark.e2e
 
 GOOD = (REPO / "tests" / "trees" / "org" / "refund.yaml").read_text(encoding="utf-8")
@@ -38,13 +40,13 @@ def test_the_hook_validates_tree_files_by_name() -> None:
 
 
 def test_the_hook_manifest_is_valid_for_pre_commit() -> None:
-    clientlib = pytest.importorskip("pre_commit.clientlib", reason="pre-commit is not installed (the lint extra: pip install -e '.[lint]')")
+    clientlib = pytest.importorskip("pre_commit.clientlib", reason=NO_PRE_COMMIT)
 
     clientlib.load_manifest(REPO / ".pre-commit-hooks.yaml")
 
 
 def test_pre_commit_try_repo_fails_on_a_bad_tree_and_passes_a_good_one(tmp_path: Path) -> None:
-    pytest.importorskip("pre_commit", reason="pre-commit is not installed (the lint extra: pip install -e '.[lint]')")
+    pytest.importorskip("pre_commit", reason=NO_PRE_COMMIT)
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
     repo = tmp_path / "trees-repo"
