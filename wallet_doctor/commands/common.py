@@ -59,4 +59,6 @@ def may_prompt(no_input: bool) -> bool:
 
 def color(no_color: bool) -> bool:
     """Whether to draw in colour: not with --no-color, NO_COLOR, TERM=dumb, or output that is not a terminal."""
-    return not (no_color or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb") and sys.stdout.isatty()
+    from wallet_doctor.files import is_terminal
+
+    return not (no_color or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb") and is_terminal(sys.stdout)

@@ -84,7 +84,9 @@ class Prompter:
         import os
         import sys
 
-        if self.io or os.environ.get("TERM") == "dumb" or not sys.stdout.isatty():
+        from wallet_doctor.files import is_terminal
+
+        if self.io or os.environ.get("TERM") == "dumb" or not is_terminal(sys.stdout):
             return
         echoes, self.echoes = self.echoes[-count:], self.echoes[:-count]
         if len(echoes) == count:
