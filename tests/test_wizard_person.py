@@ -419,3 +419,21 @@ def test_the_plain_menu_takes_a_number_y_n_or_enter_and_asks_again_on_anything_e
         "  2) No\n"
         "Type a number (1–2) and press Enter [1]: "
     )
+
+
+def test_the_first_question_promises_the_walk_most_people_take_not_the_longest(monkeypatch) -> None:
+    from wallet_doctor.sources import open_catalog
+    from wallet_doctor.wizard.prompter import Prompter
+
+    seen: list[str] = []
+    original = Prompter.select
+
+    def spy(self, message, choices, instruction, *args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(instruction)
+        return original(self, message, choices, instruction, *args, **kwargs)
+
+    monkeypatch.setattr(Prompter, "select", spy)
+    # The built-in menu's longest route is 25 questions; a walk with equally likely answers takes about 4.
+    run_wizard(Walk.start(open_catalog([], builtin=True), "triage"), [CTRL_C])
+
+    assert seen == ["Question 1 of about 4 (↑↓ or a number to move, Enter to choose)"]

@@ -4,6 +4,7 @@ mixed in. It holds no diagnostic logic of its own; every answer goes through the
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -293,29 +294,29 @@ class Wizard(Diagnosis, CaseReport, Resuming):
 
 
 def _questions_left(catalog: Catalog, node_id: str) -> int:
-    """About how many questions are left from `node_id` (counted) to an outcome, jumps followed: halfway
-    between the shortest and the longest way, for the 'about m' of 'question n of about m'."""
-    shortest, longest = _depths(catalog, node_id, {})
-    return max(1, round((shortest + longest) / 2))
+    """About how many questions are left from `node_id` (counted) to an outcome, jumps followed, for the
+    'about m' of 'question n of about m': the number a walk takes when every answer is as likely as the
+    others, rounded up. Not the longest way: one long route through a big menu would promise a person in
+    trouble 14 questions when most walks take 4."""
+    return max(1, math.ceil(_expected(catalog, node_id, {}) - 1e-9))
 
 
-def _depths(catalog: Catalog, node_id: str, known: dict[str, tuple[int, int]]) -> tuple[int, int]:
-    """The fewest and the most questions from `node_id` to an outcome (a validated catalog has no cycles;
-    a node met again while being measured counts as an end)."""
+def _expected(catalog: Catalog, node_id: str, known: dict[str, float]) -> float:
+    """The questions from `node_id` to an outcome when each answer is equally likely (a validated catalog
+    has no cycles; a node met again while being measured counts as an end)."""
     from wallet_doctor.model import Jump, Question
 
     if node_id in known:
         return known[node_id]
-    known[node_id] = (0, 0)  # a cycle in an unvalidated catalog ends here
+    known[node_id] = 0.0  # a cycle in an unvalidated catalog ends here
     node = catalog.node(node_id)
+    found = 0.0
     if isinstance(node, Jump):
         target = catalog.trees.get(node.target)
-        found = _depths(catalog, node.landing(target), known) if target is not None else (0, 0)
+        found = _expected(catalog, node.landing(target), known) if target is not None else 0.0
     elif isinstance(node, Question):
-        below = [_depths(catalog, choice.next, known) for choice in node.choices]
-        found = (1 + min(b[0] for b in below), 1 + max(b[1] for b in below)) if below else (1, 1)
-    else:
-        found = (0, 0)
+        below = [_expected(catalog, choice.next, known) for choice in node.choices]
+        found = 1 + (sum(below) / len(below) if below else 0.0)
     known[node_id] = found
     return found
 
