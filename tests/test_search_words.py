@@ -1,0 +1,33 @@
+"""`wallet-doctor search` finds the right tree first for the words real people wrote (held-out evaluation 5,
+cause 8): each query is a writer's own phrase, and the tree is the one whose walk fits their report."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("钱包页面进不去", ["network"]),
+        ("您的操作频率过快，请稍后再试", ["device", "login"]),
+        ("操作频率过快 请稍后再试", ["device", "login"]),
+        ("cash app rejected it so I had to reverse it, still haven't got my money", ["withdrawal"]),
+        ("cash app rejected reversed money not back", ["withdrawal"]),
+        ("code incorrect password reset", ["login"]),
+        ("INCORRECT CODE, I am not sent a new code, password reset", ["login"]),
+        ("5月25日的提现到今天还在审核中", ["withdrawal"]),
+        ("充值101元提现一直冻结", ["withdrawal"]),
+        ("在某东付款，结果被风控无法付款", ["transaction"]),
+        ("铭刻图片一直没有确认 orderId", ["self_custody"]),
+        (
+            "We were unable to load our bank deposit details. Is this because I have to wait until I'm verified?",
+            ["wallet_opening"],
+        ),
+    ],
+)
+def test_search_ranks_the_fitting_tree_first_for_a_writers_words(cli, query: str, first: list[str]) -> None:
+    code, data = cli.json("search", query)
+
+    assert code == 0
+    assert [m["tree"] for m in data["matches"]][: len(first)] == first
