@@ -313,6 +313,9 @@ QUERIES = [
     "[错误] (code: 0x1F) \\d+ .* $? ^提现|手续费 {2} a/b 转账+失败",  # what a regular expression would read
     "Withdrawal withdrawal WITHDRAW 提现 提现",  # repeats count once; case does not matter
     "STRASSE Straße ΟΔΟΣ",  # letters that casefold() folds further than lower case
+    "send ETH, not something else",  # a Latin keyword counts only as a whole word
+    "提现eth失败",  # beside Chinese it needs no space
+    "my wallet app account money",  # common words count for nothing
 ]
 
 

@@ -31,3 +31,26 @@ def test_search_ranks_the_fitting_tree_first_for_a_writers_words(cli, query: str
 
     assert code == 0
     assert [m["tree"] for m in data["matches"]][: len(first)] == first
+
+
+def test_a_latin_keyword_counts_only_where_it_stands_as_a_word(cli) -> None:
+    # "eth" (a self_custody keyword) inside "something" is no match; written as a word it is.
+    _, inside = cli.json("search", "something")
+    _, alone = cli.json("search", "send eth")
+
+    assert inside["matches"] == []
+    assert [m["tree"] for m in alone["matches"]][:1] == ["self_custody"]
+
+
+def test_words_common_to_every_wallet_problem_find_nothing_by_themselves(cli) -> None:
+    _, data = cli.json("search", "my wallet app account")
+
+    assert data["matches"] == []
+
+
+def test_a_word_found_in_many_keywords_of_one_tree_counts_once_there(cli) -> None:
+    # "wallet" starts words of a dozen self_custody keywords (Trust Wallet, wallet drained, import wallet...);
+    # counted once per keyword it put the crypto tree first for a phone wallet that won't open.
+    _, data = cli.json("search", "GrapheneOS wallet app won't open account error")
+
+    assert [m["tree"] for m in data["matches"]][:1] == ["wallet_opening"]

@@ -19,13 +19,36 @@ class Match:
     matched: tuple[str, ...]
 
 
+# Words too common in wallet problems to tell one tree from another: they never count as a word that starts a
+# keyword (a keyword written whole in the query still counts). Short Latin words (to, in, my) never do either:
+# "in" starts "inscription" and "import". The query is split at apostrophes, so "don't" is "don" and "t".
+COMMON_WORDS = frozenset(
+    """
+    the and for with from this that have has had was were are but not you your get got can cannot won
+    don didn doesn isn wasn aren couldn haven its his her our they them their what when where which
+    how why who all any some just still now then than there here into onto out about after before been
+    being will would should could also very too wallet wallets app apps account accounts money help please
+    problem issue error
+    """.split()  # noqa: SIM905 (a list of words reads best as text)
+)
+MIN_WORD = 3  # a query word starts counting at three characters
+# A keyword found whole in the query counts only where it stands as a word: "eth" in "something" does not.
+# A Latin letter or digit at the keyword's edge must not touch another letter or digit in the query; Chinese
+# (and Japanese, Korean) characters need no spaces, so they may touch anything.
+_CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+_WORDLIKE = re.compile(f"[^\\W{_CJK}]")
+
+
 def search(catalog: Catalog, query: str) -> list[Match]:
-    """Trees whose keywords or titles match `query`, best first. Chinese needs no spaces: a keyword found
-    anywhere in the query counts; English words count when they start a keyword or title word."""
+    """Trees whose keywords or titles match `query`, best first. A keyword or title found whole in the query
+    (as a word, for Latin script) scores three times its length; each other query word that starts a word of
+    one of a tree's keywords or title scores its length, once per tree (so a word repeated across many keywords
+    does not outweigh a precise one). Chinese needs no spaces."""
     query_folded = query.casefold()
     split = re.split(r"[\s,.;:!?，。；：！？、\"'“”()（）]+", query_folded)
     # A pasted message has a few dozen words; the first MAX_WORDS distinct ones are plenty (50,000 took 3 s).
-    words = set(list(dict.fromkeys(w for w in split if len(w) > 1))[:MAX_WORDS])
+    distinct = list(dict.fromkeys(w for w in split if len(w) >= MIN_WORD and w not in COMMON_WORDS))
+    words = set(distinct[:MAX_WORDS])
     # One pattern for every word, compiled once (one a word and keyword cost 11 s for 1,000 words): at each
     # start of a word in a keyword, the longest query word found there.
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
@@ -35,15 +58,34 @@ def search(catalog: Catalog, query: str) -> list[Match]:
         if tree.id == TRIAGE:
             continue
         found: dict[str, int] = {}
+        word_found: dict[str, str] = {}  # query word -> the first keyword it starts a word of
         for lang in LANGUAGES:
             for keyword in (*tree.keywords_in(lang), tree.title.get(lang)):
                 folded = keyword.casefold()
-                if folded and folded in query_folded:
-                    found[keyword] = max(found.get(keyword, 0), 3 * len(folded))
+                if folded and _whole(folded, query_folded):
+                    found[keyword] = 3 * len(folded)
                     continue
-                longest = max((len(m[1]) for m in starts.finditer(folded)), default=0) if starts else 0
-                if longest:
-                    found[keyword] = max(found.get(keyword, 0), longest)
+                if starts:
+                    for match in starts.finditer(folded):
+                        word_found.setdefault(match[1], keyword)
+        for word, keyword in word_found.items():
+            found[keyword] = found.get(keyword, 0) + len(word)
         if found:
             matches.append(Match(tree, sum(found.values()), tuple(sorted(found))))
     return sorted(matches, key=lambda m: (-m.score, m.tree.id))
+
+
+def _whole(keyword: str, query: str) -> bool:
+    """Whether `keyword` stands in `query` as a word: no Latin letter or digit joined to its Latin edges."""
+    at = query.find(keyword)
+    if at < 0:
+        return False
+    first, last = _WORDLIKE.match(keyword[0]), _WORDLIKE.match(keyword[-1])
+    while at >= 0:
+        end = at + len(keyword)
+        if (not first or at == 0 or not _WORDLIKE.match(query[at - 1])) and (
+            not last or end == len(query) or not _WORDLIKE.match(query[end])
+        ):
+            return True
+        at = query.find(keyword, at + 1)
+    return False

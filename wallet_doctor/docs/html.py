@@ -29,6 +29,7 @@ from wallet_doctor.model import (
     Outcome,
     Question,
 )
+from wallet_doctor.search import COMMON_WORDS, MIN_WORD
 
 PAGE = "troubleshooter.html"
 INDEX = "index.html"
@@ -118,6 +119,8 @@ def page_data(catalog: Catalog, lang: str) -> dict[str, Any]:
         },
         "nodes": dict(sorted(nodes.items())),
         "search": search_data(catalog),
+        "search_common": sorted(COMMON_WORDS),
+        "search_min_word": MIN_WORD,
         "shared": _shared(catalog, lang),
         "ui": _ui(lang),
     }

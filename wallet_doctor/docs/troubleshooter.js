@@ -138,17 +138,40 @@
 
   // Find the tree for typed words or a pasted error message, scored exactly as wallet_doctor/search.py does
   // (tests/test_docs_browser.py holds the two to the same rankings): a keyword or title found whole in the
-  // query scores three times its length; otherwise the longest query word that starts one of its words
-  // scores its length. Chinese needs no spaces; triage is never a match.
+  // query (as a word, where its edge is a Latin letter or digit) scores three times its length; each other
+  // query word of at least search_min_word characters, not a common word, that starts a word of a tree's
+  // keywords or title scores its length, once per tree. Chinese needs no spaces; triage is never a match.
   const SPLIT = /[\s,.;:!?，。；：！？、"'“”()（）]+/u;
   const MAX_WORDS = 1000; // a pasted message has a few dozen words (search.MAX_WORDS)
+  const COMMON = new Set(data.search_common);
   const length = (text) => [...text].length; // in characters, as Python counts
   // Python's casefold() (the keywords come casefolded already): lower case, and the few letters it folds further.
   const fold = (text) => text.toLowerCase().replace(/ß/g, "ss").replace(/ς/g, "σ");
+  // A letter, digit or _ that is not Chinese, Japanese or Korean (search._WORDLIKE).
+  const W = "(?:(?![\\u2e80-\\u9fff\\uac00-\\ud7af\\uf900-\\ufaff\\uff00-\\uffef])[\\p{L}\\p{N}_])";
+  const WORD_FIRST = new RegExp("^" + W, "u");
+  const WORD_LAST = new RegExp(W + "$", "u");
+  const BEFORE = new RegExp("(?<=" + W + ")", "uy");
+  const AFTER = new RegExp("(?=" + W + ")", "uy");
+
+  function whole(text, query) {
+    let at = query.indexOf(text);
+    if (at < 0) return false;
+    const first = WORD_FIRST.test(text);
+    const last = WORD_LAST.test(text);
+    while (at >= 0) {
+      BEFORE.lastIndex = at;
+      AFTER.lastIndex = at + text.length;
+      if ((!first || !BEFORE.test(query)) && (!last || !AFTER.test(query))) return true;
+      at = query.indexOf(text, at + 1);
+    }
+    return false;
+  }
 
   function search(query) {
     const folded = fold(query);
-    const words = [...new Set(folded.split(SPLIT).filter((w) => length(w) > 1))].slice(0, MAX_WORDS);
+    const split = folded.split(SPLIT).filter((w) => length(w) >= data.search_min_word && !COMMON.has(w));
+    const words = [...new Set(split)].slice(0, MAX_WORDS);
     words.sort((a, b) => length(b) - length(a) || (a < b ? -1 : a > b ? 1 : 0));
     const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"));
     // At each start of a word (no letter, digit or _ before it: Python's \W), the longest query word there.
@@ -156,11 +179,13 @@
     const matches = [];
     Object.keys(data.search).forEach((treeId) => {
       let total = 0;
+      const wordsFound = new Set();
       data.search[treeId].forEach((text) => {
-        let score = 0;
-        if (text && folded.includes(text)) score = 3 * length(text);
-        else if (starts) for (const m of text.matchAll(starts)) score = Math.max(score, length(m[1]));
-        total += score;
+        if (text && whole(text, folded)) total += 3 * length(text);
+        else if (starts) for (const m of text.matchAll(starts)) wordsFound.add(m[1]);
+      });
+      wordsFound.forEach((w) => {
+        total += length(w);
       });
       if (total) matches.push({ tree: treeId, score: total });
     });
