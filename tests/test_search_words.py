@@ -10,6 +10,8 @@ import pytest
     ("query", "first"),
     [
         ("钱包页面进不去", ["network"]),
+        ("Apple Pay card not working", ["payments"]),
+        ("云闪付 碰一碰 付不了", ["payments"]),
         ("您的操作频率过快，请稍后再试", ["device", "login"]),
         ("操作频率过快 请稍后再试", ["device", "login"]),
         ("cash app rejected it so I had to reverse it, still haven't got my money", ["withdrawal"]),
