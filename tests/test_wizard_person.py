@@ -102,12 +102,26 @@ def test_the_bare_command_takes_runs_options(cli) -> None:
     )
 
 
-def test_a_root_option_before_another_command_is_refused_with_where_it_goes(cli) -> None:
-    result = cli("--lang", "en", "list")
+def test_a_root_option_before_another_command_is_that_commands_own(cli) -> None:
+    result = cli("--lang", "en", "search", "被拒付款")
+
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0].startswith("transaction  A payment failed or is still pending")
+
+
+def test_the_same_option_after_the_command_wins(cli) -> None:
+    _, data = cli.json("--lang", "zh-CN", "run", "--lang", "en", "-a", "triage_problem=money")
+
+    assert data["lang"] == "en"
+
+
+def test_a_root_option_the_command_does_not_take_is_refused_naming_it(cli) -> None:
+    result = cli("--report", "case.md", "list")
 
     assert result.exit_code == 2
     assert result.stderr.endswith(
-        "Error: Invalid value: give these options after the command, as in: wallet-doctor list --lang en\n"
+        "Error: Invalid value: --report does not apply to wallet-doctor list"
+        " (see wallet-doctor list --help for its options)\n"
     )
 
 

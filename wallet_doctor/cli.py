@@ -102,14 +102,27 @@ def root(
     if ctx.invoked_subcommand is None:
         ctx.invoke(run, lang=lang, no_color=no_color, probe=probe, report=report, trees=trees, no_builtin=no_builtin)
         return
-    given = {name: value for name, value in ctx.params.items() if value not in (None, [], ())}
-    if given.pop("probe", None) is not None or any(value for name, value in given.items() if name != "version"):
-        # `wallet-doctor --lang en list` would silently ignore --lang: say where it goes instead.
-        from wallet_doctor.commands.common import language
-        from wallet_doctor.messages import msg
+    # `wallet-doctor --lang en list`: an option given before a command is that command's, as if given after it
+    # (one given after it wins); one the command does not take is refused, naming it.
+    given = {name: value for name, value in ctx.params.items() if name != "version"}
+    given = {name: value for name, value in given.items() if value not in (None, False, [], ())}
+    if not given:
+        return
+    command = ctx.command.get_command(ctx, ctx.invoked_subcommand)  # type: ignore[attr-defined]
+    takes = {param.name: param for param in command.params} if command is not None else {}
+    for name in given:
+        if name not in takes:
+            from wallet_doctor.commands.common import language
+            from wallet_doctor.messages import msg
 
-        where = msg("error.options_after_command", language(lang)).format(command=ctx.invoked_subcommand)
-        raise typer.BadParameter(where, ctx)
+            option = next(p.opts[0] for p in ctx.command.params if p.name == name)
+            raise typer.BadParameter(
+                msg("error.option_not_for_command", language(lang)).format(
+                    option=option, command=ctx.invoked_subcommand
+                ),
+                ctx,
+            )
+    ctx.default_map = {ctx.invoked_subcommand: given}
 
 
 @app.command()

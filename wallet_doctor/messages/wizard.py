@@ -121,9 +121,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "已退出。要从这里继续，请运行：",
         "en": "Stopped. To carry on from here, run:",
     },
-    "error.options_after_command": {
-        "zh-CN": "这些选项请放在命令之后，例如：wallet-doctor {command} --lang zh-CN",
-        "en": "give these options after the command, as in: wallet-doctor {command} --lang en",
+    "error.option_not_for_command": {
+        "zh-CN": "{option} 不适用于 wallet-doctor {command}（运行 wallet-doctor {command} --help 查看它的选项）",
+        "en": "{option} does not apply to wallet-doctor {command} (see wallet-doctor {command} --help for its options)",
     },
     "resume.saved": {
         "zh-CN": "回答已保存，下次运行 wallet-doctor 时可以接着做。",
