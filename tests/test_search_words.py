@@ -110,3 +110,40 @@ def test_search_offers_the_fitting_tree_among_the_first_three(cli, query: str, o
 
     assert code == 0
     assert offered in [m["tree"] for m in data["matches"]][:3]
+
+
+# Held-out evaluation 7 (branch causes8a): scam reports' own words put fraud_check first (it ranked 4th); a
+# forgotten passcode or PIN and an unrequested sign-in code find login; a declined payment, a double card charge and
+# the payer's own real-name mismatch find transaction and payments.
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("scam", ["fraud_check"]),
+        ("I got scammed", ["fraud_check"]),
+        ("phishing", ["fraud_check"]),
+        ("buyer overpaid", ["fraud_check"]),
+        ("fake support", ["fraud_check"]),
+        ("诈骗", ["fraud_check"]),
+        ("被骗了", ["fraud_check"]),
+        ("骗子", ["fraud_check"]),
+        ("钓鱼邮件", ["fraud_check"]),
+        ("假客服", ["fraud_check"]),
+        ("买家说多付了 要我退差价", ["fraud_check"]),
+        ("buyer overpaid paypal email", ["fraud_check"]),
+        ("buyer says he sent 3000 more, paypal email says funds deducted, pay the agent", ["fraud_check"]),
+        ("passcode", ["login"]),
+        ("can't remember passcode", ["login"]),
+        ("PIN", ["login"]),
+        ("I can't remember on the passcode but the one 4-digit passcode I use don't work", ["login"]),
+        ("收到支付宝账户正在登录的短信验证码 我没有操作", ["login"]),
+        ("支付宝拒绝支付", ["transaction"]),
+        ("扣了我两笔相同的费用", ["transaction"]),
+        ("您的身份资料和账户资料不匹配，请核实后再发起支付", ["payments"]),
+        ("实名核验", ["payments"]),
+    ],
+)
+def test_search_ranks_the_fitting_tree_first_for_heldout7_words(cli, query: str, first: list[str]) -> None:
+    code, data = cli.json("search", query)
+
+    assert code == 0
+    assert [m["tree"] for m in data["matches"]][: len(first)] == first
