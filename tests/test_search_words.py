@@ -147,3 +147,35 @@ def test_search_ranks_the_fitting_tree_first_for_heldout7_words(cli, query: str,
 
     assert code == 0
     assert [m["tree"] for m in data["matches"]][: len(first)] == first
+
+
+# held-out evaluation 7, cause 9 (branch causes8b): the writers' words for a risk flag on a modified phone or an
+# account, a custom RPC ("custom" must not pull customer_info ahead), Samsung Knox, a proxy that makes bank apps
+# quit, a rescan and an official bridge's withdrawal.
+@pytest.mark.parametrize(
+    ("query", "first", "offered"),
+    [
+        ("数字人民币 有风险", ["device"], "device"),
+        ("开启屏蔽后，数字人民币仍然提示 有风险 无法使用", ["device"], "device"),
+        ("账号存在风险", ["blocked_account"], "device"),
+        ("您的账号存在风险，暂时不能参加该活动", ["blocked_account"], "device"),
+        ("custom RPC", ["self_custody"], "self_custody"),
+        ("I am adding a custom RPC, metamask keep showing Searching for Network", ["self_custody"], "network"),
+        ("knox", ["device"], "device"),
+        ("Samsung Wallet not working after root", ["device"], "device"),
+        ("Couldn't set Samsung Wallet verification method", ["device"], "device"),
+        ("银行app因为代理了就不能进入 强制退出 Shadowrocket", ["network"], "network"),
+        ("scan addresses balance wrong", ["self_custody"], "self_custody"),
+        ("跨链 过了7天还不到账 L2", ["self_custody"], "self_custody"),
+        ("suspended asks for payslip or bank statement, no upload option", ["blocked_account"], "blocked_account"),
+    ],
+)
+def test_search_ranks_and_offers_the_fitting_trees_for_heldout7_words(
+    cli, query: str, first: list[str], offered: str
+) -> None:
+    code, data = cli.json("search", query)
+    trees = [m["tree"] for m in data["matches"]]
+
+    assert code == 0
+    assert trees[: len(first)] == first
+    assert offered in trees[:3]
