@@ -111,6 +111,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "WD408", "Text said twice in an outcome", r"The \w+ '.*' is said twice in this outcome \(first at line .*\)\."
     ),
+    Rule("WD409", "Menu too long", r"The \w+ offers [0-9]+ answers; a person in trouble reads at most [0-9]+\."),
 )
 
 _TITLES = {rule.code: rule.title for rule in RULES}

@@ -24,6 +24,9 @@ FRAUD_TREE = "fraud_check"
 CONTACT_SUPPORT = "contact_support"
 
 
+MAX_ANSWERS = 9  # one screen of digit keys in the wizard
+
+
 def validate(catalog: Catalog) -> list[Problem]:
     """Every problem of the catalog, errors and warnings, in file and line order."""
     sizes, block_problems = shared_block_sizes(catalog)
@@ -38,6 +41,7 @@ def validate(catalog: Catalog) -> list[Problem]:
         *_dead_ends(catalog, oversized),
         *_unreachable(catalog),
         *_missing_help(catalog),
+        *_long_menus(catalog),
         *_unused_blocks(catalog),
         *_support_without_fraud_check(catalog, oversized),
         *shape_problems(catalog, oversized),
@@ -248,6 +252,22 @@ def _missing_help(catalog: Catalog) -> Iterator[Problem]:
                     question.loc,
                     f"The {question.kind} has no help text.",
                     "Add `help:` saying why we ask and how the user can find out.",
+                    question.id,
+                )
+
+
+def _long_menus(catalog: Catalog) -> Iterator[Problem]:
+    """A question with more answers than one screen of digits (1-9) is hard to read for a person in trouble: real
+    reports showed people picking the wrong one of 11 long labels. A warning: grouping is the author's call."""
+    for tree in catalog.trees.values():
+        for question in tree.questions:
+            if len(question.choices) > MAX_ANSWERS:
+                yield _warning(
+                    question.loc,
+                    f"The {question.kind} offers {len(question.choices)} answers; a person in trouble reads at most"
+                    f" {MAX_ANSWERS}.",
+                    "Group answers under a first question with fewer, broader answers, and ask the narrower one"
+                    " next (a jump can land on it with `node:`).",
                     question.id,
                 )
 
