@@ -316,6 +316,8 @@ QUERIES = [
     "send ETH, not something else",  # a Latin keyword counts only as a whole word
     "提现eth失败",  # beside Chinese it needs no space
     "my wallet app account money",  # common words count for nothing
+    "我登陆不了，帐户被锁了，刷脸也过不了",  # variants folded: 登陆 → 登录, 帐户 → 账号, 刷脸 → 人脸识别
+    "I withdrew it and the e-mail never came",  # withdrew → withdraw, e-mail → email, as whole words
 ]
 
 

@@ -179,3 +179,17 @@ def test_search_ranks_and_offers_the_fitting_trees_for_heldout7_words(
     assert code == 0
     assert trees[: len(first)] == first
     assert offered in trees[:3]
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("登陆不上", ["login"]),  # 登陆, a common slip for 登录
+        ("交通银行刷脸过不了", ["login"]),  # 刷脸 is 人脸识别
+        ("I withdrew 50 dollars and never got it", ["withdrawal"]),  # withdrew is withdraw
+    ],
+)
+def test_search_finds_the_tree_whatever_variant_of_a_word_the_writer_used(cli, query: str, first: list[str]) -> None:
+    _, data = cli.json("search", query)
+
+    assert [m["tree"] for m in data["matches"]][: len(first)] == first

@@ -39,12 +39,50 @@ _CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
 _WORDLIKE = re.compile(f"[^\\W{_CJK}]")
 
 
+# Words people write for the same thing, folded to one form in the query and in the keywords alike, in this
+# order: Chinese variants anywhere in the text (登陆 is a common slip for 登录; 付款 and 支付 are one act), English
+# forms only as whole words ("withdrew" finds "withdraw"; "sent" inside "present" is left alone).
+TEXT_FOLDS: tuple[tuple[str, str], ...] = (
+    ("登陆", "登录"),
+    ("帐号", "账号"),
+    ("帐户", "账号"),
+    ("账户", "账号"),
+    ("付款", "支付"),
+    ("刷脸", "人脸识别"),
+    ("人脸验证", "人脸识别"),
+    ("面部识别", "人脸识别"),
+    ("无法启动", "打不开"),
+    ("启动不了", "打不开"),
+    ("无法打开", "打不开"),
+    ("接收不到", "收不到"),
+    ("校验码", "验证码"),
+)
+WORD_FOLDS: tuple[tuple[str, str], ...] = (
+    ("withdrew", "withdraw"),
+    ("withdrawn", "withdraw"),
+    ("logged", "log"),
+    ("signed", "sign"),
+    ("e-mail", "email"),
+)
+_WORD_FOLD = re.compile(r"(?<!\w)(" + "|".join(re.escape(a) for a, _ in WORD_FOLDS) + r")(?!\w)")
+_WORD_FOLD_TO = dict(WORD_FOLDS)
+
+
+def fold(text: str) -> str:
+    """`text` as search compares it: casefolded, and written the way the keywords are (TEXT_FOLDS, WORD_FOLDS)."""
+    text = text.casefold()
+    for variant, form in TEXT_FOLDS:
+        if variant in text:
+            text = text.replace(variant, form)
+    return _WORD_FOLD.sub(lambda m: _WORD_FOLD_TO[m[1]], text)
+
+
 def search(catalog: Catalog, query: str) -> list[Match]:
     """Trees whose keywords or titles match `query`, best first. A keyword or title found whole in the query
     (as a word, for Latin script) scores three times its length; each other query word that starts a word of
     one of a tree's keywords or title scores its length, once per tree (so a word repeated across many keywords
     does not outweigh a precise one). Chinese needs no spaces."""
-    query_folded = query.casefold()
+    query_folded = fold(query)
     split = re.split(r"[\s,.;:!?，。；：！？、\"'“”()（）]+", query_folded)
     # A pasted message has a few dozen words; the first MAX_WORDS distinct ones are plenty (50,000 took 3 s).
     distinct = list(dict.fromkeys(w for w in split if len(w) >= MIN_WORD and w not in COMMON_WORDS))
@@ -61,7 +99,7 @@ def search(catalog: Catalog, query: str) -> list[Match]:
         word_found: dict[str, str] = {}  # query word -> the first keyword it starts a word of
         for lang in LANGUAGES:
             for keyword in (*tree.keywords_in(lang), tree.title.get(lang)):
-                folded = keyword.casefold()
+                folded = fold(keyword)
                 if folded and _whole(folded, query_folded):
                     found[keyword] = 3 * len(folded)
                     continue

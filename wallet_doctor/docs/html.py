@@ -29,7 +29,7 @@ from wallet_doctor.model import (
     Outcome,
     Question,
 )
-from wallet_doctor.search import COMMON_WORDS, MIN_WORD
+from wallet_doctor.search import COMMON_WORDS, MIN_WORD, TEXT_FOLDS, WORD_FOLDS, fold
 
 PAGE = "troubleshooter.html"
 INDEX = "index.html"
@@ -120,6 +120,8 @@ def page_data(catalog: Catalog, lang: str) -> dict[str, Any]:
         "nodes": dict(sorted(nodes.items())),
         "search": search_data(catalog),
         "search_common": sorted(COMMON_WORDS),
+        "search_text_folds": [list(pair) for pair in TEXT_FOLDS],
+        "search_word_folds": [list(pair) for pair in WORD_FOLDS],
         "search_min_word": MIN_WORD,
         "shared": _shared(catalog, lang),
         "ui": _ui(lang),
@@ -128,11 +130,11 @@ def page_data(catalog: Catalog, lang: str) -> dict[str, Any]:
 
 def search_data(catalog: Catalog) -> dict[str, list[str]]:
     """What the page's search matches, per tree: exactly what search.py matches (every language's keywords
-    and titles, each distinct text once, triage left out), casefolded here so that the page folds only the
-    query."""
+    and titles, each distinct text once, triage left out), folded here (search.fold) so that the page folds only
+    the query."""
     return {
         tree_id: [
-            text.casefold()
+            fold(text)
             for text in dict.fromkeys(
                 text for lang in LANGUAGES for text in (*tree.keywords_in(lang), tree.title.get(lang))
             )

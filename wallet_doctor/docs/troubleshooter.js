@@ -146,7 +146,16 @@
   const COMMON = new Set(data.search_common);
   const length = (text) => [...text].length; // in characters, as Python counts
   // Python's casefold() (the keywords come casefolded already): lower case, and the few letters it folds further.
-  const fold = (text) => text.toLowerCase().replace(/ß/g, "ss").replace(/ς/g, "σ");
+  // Then the variants people write for the same thing, as search.fold does: Chinese anywhere, English only as
+  // whole words.
+  const WORD_FOLD_TO = new Map(data.search_word_folds);
+  const foldWords = data.search_word_folds.map(([a]) => a.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"));
+  const WORD_FOLD = new RegExp("(?<![\\p{L}\\p{N}_])(" + foldWords.join("|") + ")(?![\\p{L}\\p{N}_])", "gu");
+  const fold = (text) => {
+    let folded = text.toLowerCase().replace(/ß/g, "ss").replace(/ς/g, "σ");
+    for (const [variant, form] of data.search_text_folds) folded = folded.split(variant).join(form);
+    return folded.replace(WORD_FOLD, (word) => WORD_FOLD_TO.get(word));
+  };
   // A letter, digit or _ that is not Chinese, Japanese or Korean (search._WORDLIKE).
   const W = "(?:(?![\\u2e80-\\u9fff\\uac00-\\ud7af\\uf900-\\ufaff\\uff00-\\uffef])[\\p{L}\\p{N}_])";
   const WORD_FIRST = new RegExp("^" + W, "u");
