@@ -40,6 +40,13 @@ import pytest
         ("旧手机号", ["login"]),
         ("支付宝付款 验证码发到以前的号码", ["login"]),
         ("paypal限制了国人之间的转账，提示转账失败", ["payments"]),
+        # held-out evaluation 8, cause 9 (branch causes9b): an ID photo that won't upload, an app that won't start,
+        # Electrum's servers, and "withdrew"
+        ("身份证图片上传不了", ["wallet_opening"]),
+        ("云闪付 无法启动", ["app_update"]),
+        ("Electrum server", ["self_custody"]),
+        ("electrum not connected servers red circle", ["self_custody"]),
+        ("withdrew ether from exchange not arrived not on etherscan", ["withdrawal"]),
     ],
 )
 def test_search_ranks_the_fitting_tree_first_for_a_writers_words(cli, query: str, first: list[str]) -> None:
