@@ -4,7 +4,7 @@
     python bench/outcomes.py transaction  # one tree (or several)
 
 - steps per outcome: its own steps as validation counts them (a shared block counts its items, a
-  conditional group counts as one);
+  conditional group counts as one); and every step a reader may meet, the steps inside groups counted;
 - outcomes with a text said twice, or a block used twice (validation's outcome-shape findings);
 - the lines a diagnosis takes in the wizard at 80 columns: the first screen (severity, title, summary, the
   steps) and the whole diagnosis with every section, in zh-CN and en;
@@ -38,6 +38,12 @@ def main(trees: list[str]) -> None:
     steps = {
         o.id: sum(1 if isinstance(s, Conditional) else len(catalog.expand([s])) for s in o.steps) for o in outcomes
     }
+    every = {
+        o.id: sum(
+            len(catalog.expand(s.steps)) if isinstance(s, Conditional) else len(catalog.expand([s])) for s in o.steps
+        )
+        for o in outcomes
+    }
     ids = {o.id for o in outcomes}
     repeated = sorted({p.node for p in outcome_shape(catalog) if "twice" in p.message and p.node in ids})
     head: dict[tuple[str, str], int] = {}
@@ -51,6 +57,10 @@ def main(trees: list[str]) -> None:
     print(
         f"steps per outcome: median {statistics.median(steps.values())}, max {max(steps.values())} "
         f"({max(steps, key=steps.__getitem__)}), over 8: {sum(n > 8 for n in steps.values())}"
+    )
+    print(
+        f"steps counting those in groups: median {statistics.median(every.values())}, max {max(every.values())} "
+        f"({max(every, key=every.__getitem__)}), over 12: {sum(n > 12 for n in every.values())}"
     )
     print(f"outcomes with a repeated text or block: {len(repeated)} {' '.join(repeated)}")
     for name, figures in (("first screen", head), ("whole diagnosis", whole)):
