@@ -242,3 +242,29 @@ def test_search_offers_the_fitting_tree_for_heldout9_words(cli, query: str, offe
 
     assert code == 0
     assert offered in [m["tree"] for m in data["matches"]][:3]
+
+
+# heldout9 (branch causes10b): theft words with 合约/币/钱包 find self_custody before blocked_account (your own
+# account frozen); 提币未到账 offers self_custody (the bridge answer on the explorer question); Alipay's
+# "非法操作，当前手机不安全" finds device; an Electrum 2FA wallet without its seed finds self_custody.
+@pytest.mark.parametrize(
+    ("query", "first", "offered"),
+    [
+        ("智能合约 盗取", ["self_custody"], "self_custody"),
+        ("我被智能合約盜取 請求凍結對方", ["self_custody"], "self_custody"),
+        ("被盗 冻结对方", ["self_custody"], "self_custody"),
+        ("提币未到账", [], "self_custody"),
+        ("非法操作，当前手机不安全", ["device"], "device"),
+        ("支付宝 非法操作", ["device"], "device"),
+        ("Lost phone with two-factor authentication, no seed", ["self_custody"], "self_custody"),
+    ],
+)
+def test_search_ranks_and_offers_the_fitting_trees_for_heldout9_words(
+    cli, query: str, first: list[str], offered: str
+) -> None:
+    code, data = cli.json("search", query)
+    trees = [m["tree"] for m in data["matches"]]
+
+    assert code == 0
+    assert trees[: len(first)] == first
+    assert offered in trees[:3]
