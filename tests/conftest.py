@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -59,3 +60,12 @@ class Cli:
 def cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Any]:
     monkeypatch.chdir(REPO)
     return Cli()
+
+
+@pytest.fixture
+def hang_up_as_default() -> Any:
+    """Children inherit an ignored SIGHUP from a run under nohup, and rightly keep ignoring it (files.py leaves an
+    ignored signal ignored): a test that hangs a child up starts it with the default disposition."""
+    previous = signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    yield
+    signal.signal(signal.SIGHUP, previous)

@@ -102,6 +102,7 @@ def test_ctrl_c_mid_walk_exits_130_with_no_traceback_and_the_resume_command() ->
 
 
 @pytest.mark.parametrize("signum", ["SIGTERM", "SIGHUP"])
+@pytest.mark.usefixtures("hang_up_as_default")
 def test_the_wizard_killed_by_a_signal_stops_as_for_ctrl_c_and_gives_the_terminal_back(signum: str) -> None:
     import signal
 

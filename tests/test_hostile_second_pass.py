@@ -570,6 +570,7 @@ def test_a_folder_that_cannot_be_read_is_our_exit_4_message(tmp_path: Path, args
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+@pytest.mark.usefixtures("hang_up_as_default")
 def test_batch_killed_mid_stream_leaves_only_whole_lines(tmp_path: Path, signum: int) -> None:
     results = tmp_path / "results.jsonl"
     env = {**os.environ, "WALLET_DOCTOR_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(REPO)}
@@ -600,6 +601,32 @@ def test_batch_killed_mid_stream_leaves_only_whole_lines(tmp_path: Path, signum:
     ids = [json.loads(line)["id"] for line in data.splitlines()]
     assert ids == [f"case-with-a-longish-id-{i}" for i in range(1000)]  # every case read was written
     assert batch.returncode == 130
+
+
+def test_batch_started_under_nohup_keeps_going_when_the_terminal_hangs_up(tmp_path: Path) -> None:
+    env = {**os.environ, "WALLET_DOCTOR_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(REPO)}
+    previous = signal.signal(signal.SIGHUP, signal.SIG_IGN)  # what nohup hands its command
+    try:
+        batch = subprocess.Popen(
+            [sys.executable, "-m", "wallet_doctor", "batch", "-", *FIXTURE_FLAGS],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+    finally:
+        signal.signal(signal.SIGHUP, previous)
+    assert batch.stdin is not None
+    batch.stdin.write(b'{"id": "before", "answers": {"triage_problem": "login"}}\n')
+    batch.stdin.flush()
+    time.sleep(1.0)
+    batch.send_signal(signal.SIGHUP)
+    time.sleep(0.5)
+
+    assert batch.poll() is None  # still running
+    out, _ = batch.communicate(b'{"id": "after", "answers": {"triage_problem": "login"}}\n', timeout=30)
+    assert batch.returncode == 3  # finished as usual: both cases still need an answer after triage
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["before", "after"]
 
 
 def test_docs_killed_while_writing_leaves_the_old_pages_and_no_temporary_file(tmp_path: Path) -> None:
