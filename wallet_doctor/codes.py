@@ -112,6 +112,12 @@ RULES: tuple[Rule, ...] = (
         "WD408", "Text said twice in an outcome", r"The \w+ '.*' is said twice in this outcome \(first at line .*\)\."
     ),
     Rule("WD409", "Menu too long", r"The \w+ offers [0-9]+ answers; a person in trouble reads at most [0-9]+\."),
+    Rule(
+        "WD410",
+        "Outcome too long to read",
+        r"The outcome holds [0-9]+ steps counting those in its conditional groups; a person in trouble reads at most"
+        r" [0-9]+\.",
+    ),
 )
 
 _TITLES = {rule.code: rule.title for rule in RULES}

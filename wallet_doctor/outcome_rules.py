@@ -129,6 +129,11 @@ def _shape(loc: Location, message: str, fix: str, node: str) -> Problem:
     return Problem(loc.file, loc.line, message, fix, node, severity=OUTCOME_SHAPE_SEVERITY)
 
 
+# Every step a reader may meet, those inside conditional groups counted: past this an outcome is a wall again
+# (real reports' outcomes grew to 25 before a narrowing question split them; bench/outcomes.py measures it).
+MAX_READ = 12
+
+
 def _too_many_steps(catalog: Catalog, outcome: Outcome) -> Iterator[Problem]:
     # Items are expanded as lists: the catalog remembers only tuples, and these are throw-away.
     count = 0
@@ -196,3 +201,27 @@ def _quote(item: ResolvedItem) -> str:
 
 def _origin(item: ResolvedItem) -> str:
     return f", from shared block '{item.source}'" if item.source else ""
+
+
+def too_long_to_read(catalog: Catalog, oversized: set[int]) -> Iterator[Problem]:
+    """A warning for an outcome whose steps, counting those inside its conditional groups, pass MAX_READ: each
+    rule of the outcome's shape may hold and the whole still be a wall."""
+    for tree in catalog.trees.values():
+        for outcome in tree.outcomes:
+            if id(outcome) in oversized:
+                continue
+            steps = outcome.steps
+            every = sum(
+                len(catalog.expand(s.steps)) if isinstance(s, Conditional) else len(catalog.expand([s])) for s in steps
+            )
+            if every > MAX_READ:
+                yield Problem(
+                    outcome.loc.file,
+                    outcome.loc.line,
+                    f"The outcome holds {every} steps counting those in its conditional groups; a person in trouble"
+                    f" reads at most {MAX_READ}.",
+                    "Ask a narrowing question before it (its answers lead to shorter outcomes, one of them a short"
+                    " neutral page for 'not sure'), or cut steps that a section or shared block already says.",
+                    outcome.id,
+                    severity="warning",
+                )

@@ -18,7 +18,7 @@ from wallet_doctor.model import (
     Question,
     Tree,
 )
-from wallet_doctor.outcome_rules import oversized_outcomes, shape_problems, shared_block_sizes
+from wallet_doctor.outcome_rules import oversized_outcomes, shape_problems, shared_block_sizes, too_long_to_read
 
 FRAUD_TREE = "fraud_check"
 CONTACT_SUPPORT = "contact_support"
@@ -45,6 +45,7 @@ def validate(catalog: Catalog) -> list[Problem]:
         *_unused_blocks(catalog),
         *_support_without_fraud_check(catalog, oversized),
         *shape_problems(catalog, oversized),
+        *too_long_to_read(catalog, oversized),
     ]
     return sorted(problems, key=lambda p: (p.file, p.line, p.message))
 
