@@ -268,3 +268,23 @@ def test_search_ranks_and_offers_the_fitting_trees_for_heldout9_words(
     assert code == 0
     assert trees[: len(first)] == first
     assert offered in trees[:3]
+
+
+# heldout10 (branch causes11): ties broken for a modified phone's crash (device before app_update) and the recovery
+# phrase (self_custody); bare payment words (支付, 未支付, 付款成功, 退款) now find the payment tree instead of nothing.
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("Xposed 闪退", ["device"]),
+        ("助记词", ["self_custody"]),
+        ("支付", ["transaction"]),
+        ("未支付", ["transaction"]),
+        ("付款成功", ["transaction"]),
+        ("退款", ["transaction"]),
+    ],
+)
+def test_search_ranks_the_fitting_tree_first_for_heldout10_words(cli, query: str, first: list[str]) -> None:
+    code, data = cli.json("search", query)
+
+    assert code == 0
+    assert [m["tree"] for m in data["matches"]][: len(first)] == first
