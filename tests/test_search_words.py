@@ -288,3 +288,25 @@ def test_search_ranks_the_fitting_tree_first_for_heldout10_words(cli, query: str
 
     assert code == 0
     assert [m["tree"] for m in data["matches"]][: len(first)] == first
+
+
+# heldout11 (branch causes12a): 2FA words find login (a withdrawal's authenticator code finds withdrawal, whose
+# new choice leads to the same lost-authenticator page); KYC rejected finds wallet_opening; a fee or deposit to
+# unfreeze finds the fraud check before the blocked-account tree.
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("2FA", ["login"]),
+        ("2FA code not received sms", ["login"]),
+        ("谷歌验证器 提现", ["withdrawal"]),
+        ("KYC rejected", ["wallet_opening"]),
+        ("fee to unfreeze", ["fraud_check"]),
+        ("unfreeze fee", ["fraud_check"]),
+        ("pay fee to unfreeze usdt", ["fraud_check"]),
+    ],
+)
+def test_search_ranks_the_fitting_tree_first_for_heldout11_words(cli, query: str, first: list[str]) -> None:
+    code, data = cli.json("search", query)
+
+    assert code == 0
+    assert [m["tree"] for m in data["matches"]][: len(first)] == first
