@@ -305,7 +305,32 @@ def test_search_ranks_the_fitting_tree_first_for_heldout10_words(cli, query: str
         ("pay fee to unfreeze usdt", ["fraud_check"]),
     ],
 )
-def test_search_ranks_the_fitting_tree_first_for_heldout11_words(cli, query: str, first: list[str]) -> None:
+def test_search_ranks_the_fitting_tree_first_for_heldout11_account_words(cli, query: str, first: list[str]) -> None:
+    code, data = cli.json("search", query)
+
+    assert code == 0
+    assert [m["tree"] for m in data["matches"]][: len(first)] == first
+
+
+# heldout11 (branch causes12b): everyday words for a white screen, a crash exit, a lost wallet, Zygisk, a hardware
+# wallet that isn't detected and MetaMask's "nonce too low"; a 云闪付 crash goes to the crash trees, not payments.
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("白屏", ["app_update"]),
+        ("恢复钱包 白屏", ["self_custody"]),
+        ("异常退出", ["app_update"]),
+        ("钱包丢失", ["self_custody"]),
+        ("找回钱包", ["self_custody"]),
+        ("zygisk", ["device"]),
+        ("Ledger not detected", ["self_custody"]),
+        ("nonce too low", ["self_custody"]),
+        ("white screen", ["app_update", "self_custody"]),
+        ("云闪付 闪退", ["app_update", "device"]),
+        ("云闪付闪退", ["app_update", "device"]),
+    ],
+)
+def test_search_ranks_the_fitting_tree_first_for_heldout11_crypto_words(cli, query: str, first: list[str]) -> None:
     code, data = cli.json("search", query)
 
     assert code == 0
