@@ -335,3 +335,35 @@ def test_search_ranks_the_fitting_tree_first_for_heldout11_crypto_words(cli, que
 
     assert code == 0
     assert [m["tree"] for m in data["matches"]][: len(first)] == first
+
+
+# heldout12 (branch causes13): lost coins, a stuck sync, a stolen phone, a spinning extension, a transfer from an
+# exchange and a crash exit go to self_custody; Alipay's "System error" to payments; "paid but nothing came" to
+# transaction.
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("币不见了", ["self_custody"]),
+        ("neo 币 不见了", ["self_custody"]),
+        ("钱包同步 停留", ["self_custody"]),
+        ("钱包同步 停留 余额不足", ["self_custody"]),
+        ("同步停止", ["self_custody"]),
+        ("钱包 被盗", ["self_custody"]),
+        ("币被盗", ["self_custody"]),
+        ("phone stolen", ["self_custody"]),
+        ("phone stolen can't access wallet", ["self_custody"]),
+        ("keeps spinning", ["self_custody"]),
+        ("sent from exchange funds haven't appeared in wallet", ["self_custody"]),
+        ("钱包闪退 意外退出", ["self_custody"]),
+        ("unexpectedly quit", ["self_custody"]),
+        ("系统错误", ["payments"]),
+        ("System error", ["payments"]),
+        ("付款成功 没到账", ["transaction"]),
+        ("付款成功 没开通", ["transaction"]),
+    ],
+)
+def test_search_ranks_the_fitting_tree_first_for_heldout12_words(cli, query: str, first: list[str]) -> None:
+    code, data = cli.json("search", query)
+
+    assert code == 0
+    assert [m["tree"] for m in data["matches"]][: len(first)] == first
