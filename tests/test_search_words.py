@@ -6,74 +6,221 @@ from __future__ import annotations
 import pytest
 
 
+# Each case: a writer's words, the trees that must come first in that order ([] when only `offered` matters),
+# and a tree that must be among the first three (None when `first` says it all). Grouped by the held-out round
+# whose reports gave the words.
 @pytest.mark.parametrize(
-    ("query", "first"),
+    ("query", "first", "offered"),
     [
-        ("钱包页面进不去", ["network"]),
-        ("Apple Pay card not working", ["payments"]),
-        ("云闪付 碰一碰 付不了", ["payments"]),
-        ("您的操作频率过快，请稍后再试", ["device", "login"]),
-        ("操作频率过快 请稍后再试", ["device", "login"]),
-        ("cash app rejected it so I had to reverse it, still haven't got my money", ["withdrawal"]),
-        ("cash app rejected reversed money not back", ["withdrawal"]),
-        ("code incorrect password reset", ["login"]),
-        ("INCORRECT CODE, I am not sent a new code, password reset", ["login"]),
-        ("5月25日的提现到今天还在审核中", ["withdrawal"]),
-        ("充值101元提现一直冻结", ["withdrawal"]),
-        ("在某东付款，结果被风控无法付款", ["transaction"]),
-        ("铭刻图片一直没有确认 orderId", ["self_custody"]),
+        ("钱包页面进不去", ["network"], None),
+        ("Apple Pay card not working", ["payments"], None),
+        ("云闪付 碰一碰 付不了", ["payments"], None),
+        ("您的操作频率过快，请稍后再试", ["device", "login"], None),
+        ("操作频率过快 请稍后再试", ["device", "login"], None),
+        ("cash app rejected it so I had to reverse it, still haven't got my money", ["withdrawal"], None),
+        ("cash app rejected reversed money not back", ["withdrawal"], None),
+        ("code incorrect password reset", ["login"], None),
+        ("INCORRECT CODE, I am not sent a new code, password reset", ["login"], None),
+        ("5月25日的提现到今天还在审核中", ["withdrawal"], None),
+        ("充值101元提现一直冻结", ["withdrawal"], None),
+        ("在某东付款，结果被风控无法付款", ["transaction"], None),
+        ("铭刻图片一直没有确认 orderId", ["self_custody"], None),
         (
             "We were unable to load our bank deposit details. Is this because I have to wait until I'm verified?",
             ["wallet_opening"],
+            None,
         ),
         # held-out evaluation 6, cause 8: the writers' own words for double payments, refused cards, lost
         # authenticators and old numbers
-        ("支付重复提交 多支付了好几次", ["transaction"]),
-        ("扣了两次", ["transaction"]),
-        ("对方银行反馈卡不能用", ["payments"]),
-        ("card not accepted", ["payments"]),
-        ("Add a card that is accepted by MetaMask", ["payments"]),
-        ("authenticator deleted", ["login"]),
-        ("lost 2FA", ["login"]),
-        ("old number", ["login"]),
-        ("换号", ["login"]),
-        ("旧手机号", ["login"]),
-        ("支付宝付款 验证码发到以前的号码", ["login"]),
-        ("paypal限制了国人之间的转账，提示转账失败", ["payments"]),
+        ("支付重复提交 多支付了好几次", ["transaction"], None),
+        ("扣了两次", ["transaction"], None),
+        ("对方银行反馈卡不能用", ["payments"], None),
+        ("card not accepted", ["payments"], None),
+        ("Add a card that is accepted by MetaMask", ["payments"], None),
+        ("authenticator deleted", ["login"], None),
+        ("lost 2FA", ["login"], None),
+        ("old number", ["login"], None),
+        ("换号", ["login"], None),
+        ("旧手机号", ["login"], None),
+        ("支付宝付款 验证码发到以前的号码", ["login"], None),
+        ("paypal限制了国人之间的转账，提示转账失败", ["payments"], None),
         # held-out evaluation 8, cause 9 (branch causes9b): an ID photo that won't upload, an app that won't start,
         # Electrum's servers, and "withdrew"
-        ("身份证图片上传不了", ["wallet_opening"]),
-        ("云闪付 无法启动", ["app_update"]),
-        ("Electrum server", ["self_custody"]),
-        ("electrum not connected servers red circle", ["self_custody"]),
-        ("withdrew ether from exchange not arrived not on etherscan", ["withdrawal"]),
-        # held-out evaluation 8, cause 6: 支付 wordings, the lock message as seen, "payment unavailable" abroad or after
-        # a language change, past-tense "withdrew", and a tap answered with "use card as prompted"
-        ("无法支付", ["transaction"]),
-        ("支付宝 输入验证码后 报错 无法支付", ["transaction"]),
-        ("使用PayPal购买流量一致收不到支付的短信验证码，请问怎么解决啊", ["payments"]),
-        ("收不到支付的短信验证码", ["payments"]),
-        ("多次密码错误", ["payments"]),
-        ("微信 支付 不可用", ["login"]),
-        ("换了手机后 支付不可用", ["login"]),
-        ("payment is unavailable", ["login"]),
-        ("withdrew", ["withdrawal"]),
-        ("withdrew ether from exchange not arrived not on etherscan", ["withdrawal"]),
-        ("tap to pay", ["payments"]),
-        ("use card as prompted", ["transaction"]),
-        ("Apple Pay Bank Security Check use card as prompted", ["transaction"]),
-        ("abroad", ["login"]),
-        ("roaming", ["login"]),
-        ("How can I login Cashapp cause I just left the state went to take care of dad business at African", ["login"]),
-        ("多扣了一笔", ["transaction"]),
-        ("银行卡不可用", ["payments"]),
+        ("身份证图片上传不了", ["wallet_opening"], None),
+        ("云闪付 无法启动", ["app_update"], None),
+        ("Electrum server", ["self_custody"], None),
+        ("electrum not connected servers red circle", ["self_custody"], None),
+        ("withdrew ether from exchange not arrived not on etherscan", ["withdrawal"], None),
+        # held-out evaluation 8, cause 6: 支付 wordings, the lock message as seen, "payment unavailable" abroad or
+        # after a language change, past-tense "withdrew", and a tap answered with "use card as prompted"
+        ("无法支付", ["transaction"], None),
+        ("支付宝 输入验证码后 报错 无法支付", ["transaction"], None),
+        ("使用PayPal购买流量一致收不到支付的短信验证码，请问怎么解决啊", ["payments"], None),
+        ("收不到支付的短信验证码", ["payments"], None),
+        ("多次密码错误", ["payments"], None),
+        ("微信 支付 不可用", ["login"], None),
+        ("换了手机后 支付不可用", ["login"], None),
+        ("payment is unavailable", ["login"], None),
+        ("withdrew", ["withdrawal"], None),
+        ("withdrew ether from exchange not arrived not on etherscan", ["withdrawal"], None),
+        ("tap to pay", ["payments"], None),
+        ("use card as prompted", ["transaction"], None),
+        ("Apple Pay Bank Security Check use card as prompted", ["transaction"], None),
+        ("abroad", ["login"], None),
+        ("roaming", ["login"], None),
+        (
+            "How can I login Cashapp cause I just left the state went to take care of dad business at African",
+            ["login"],
+            None,
+        ),
+        ("多扣了一笔", ["transaction"], None),
+        ("银行卡不可用", ["payments"], None),
+        # Held-out evaluation 6, cause 9 (branch causes7b): the writers' own words in the blocked, self-custody,
+        # device, network and opening areas.
+        ("paypal account permanently limited", ["blocked_account"], None),
+        ("Why PayPal made accounts permanently limited because of Liberapay transactions", ["blocked_account"], None),
+        ("PayPal 账户受限 永久限制", ["blocked_account"], None),
+        ("HCash 钱包 币安 账户异常 冻结 解冻", ["self_custody"], None),
+        ("GrapheneOS", ["device"], None),
+        ("Google Wallet does not open saying There was a problem setting the active account", ["network"], None),
+        ("Apple Pay Mac add card error region changed", ["device"], None),
+        ("更改了系统区域码后 Mac 无法使用Apple Pay", ["device"], None),
+        ("开着shadowsocks 支付宝 请求时间过长", ["network"], None),
+        ("unable to verify identity drivers license oops something went wrong", ["wallet_opening"], None),
+        ("sent BTC to my bank account", ["self_custody"], None),
+        # "账户异常 冻结" with an exchange's name: a crypto wallet, so self_custody is offered beside the account
+        # trees.
+        ("手机钱包转账到币安 提示账户异常 冻结", [], "self_custody"),
+        ("google wallet won't open GrapheneOS", [], "device"),
+        # Held-out evaluation 7 (branch causes8a): scam reports' own words put fraud_check first (it ranked 4th); a
+        # forgotten passcode or PIN and an unrequested sign-in code find login; a declined payment, a double card
+        # charge and the payer's own real-name mismatch find transaction and payments.
+        ("scam", ["fraud_check"], None),
+        ("I got scammed", ["fraud_check"], None),
+        ("phishing", ["fraud_check"], None),
+        ("buyer overpaid", ["fraud_check"], None),
+        ("fake support", ["fraud_check"], None),
+        ("诈骗", ["fraud_check"], None),
+        ("被骗了", ["fraud_check"], None),
+        ("骗子", ["fraud_check"], None),
+        ("钓鱼邮件", ["fraud_check"], None),
+        ("假客服", ["fraud_check"], None),
+        ("买家说多付了 要我退差价", ["fraud_check"], None),
+        ("buyer overpaid paypal email", ["fraud_check"], None),
+        ("buyer says he sent 3000 more, paypal email says funds deducted, pay the agent", ["fraud_check"], None),
+        ("passcode", ["login"], None),
+        ("can't remember passcode", ["login"], None),
+        ("PIN", ["login"], None),
+        ("I can't remember on the passcode but the one 4-digit passcode I use don't work", ["login"], None),
+        ("收到支付宝账户正在登录的短信验证码 我没有操作", ["login"], None),
+        ("支付宝拒绝支付", ["transaction"], None),
+        ("扣了我两笔相同的费用", ["transaction"], None),
+        ("您的身份资料和账户资料不匹配，请核实后再发起支付", ["payments"], None),
+        ("实名核验", ["payments"], None),
+        # held-out evaluation 7, cause 9 (branch causes8b): the writers' words for a risk flag on a modified phone or
+        # an account, a custom RPC ("custom" must not pull customer_info ahead), Samsung Knox, a proxy that makes bank
+        # apps quit, a rescan and an official bridge's withdrawal.
+        ("数字人民币 有风险", ["device"], "device"),
+        ("开启屏蔽后，数字人民币仍然提示 有风险 无法使用", ["device"], "device"),
+        ("账号存在风险", ["blocked_account"], "device"),
+        ("您的账号存在风险，暂时不能参加该活动", ["blocked_account"], "device"),
+        ("custom RPC", ["self_custody"], "self_custody"),
+        ("I am adding a custom RPC, metamask keep showing Searching for Network", ["self_custody"], "network"),
+        ("knox", ["device"], "device"),
+        ("Samsung Wallet not working after root", ["device"], "device"),
+        ("Couldn't set Samsung Wallet verification method", ["device"], "device"),
+        ("银行app因为代理了就不能进入 强制退出 Shadowrocket", ["network"], "network"),
+        ("scan addresses balance wrong", ["self_custody"], "self_custody"),
+        ("跨链 过了7天还不到账 L2", ["self_custody"], "self_custody"),
+        ("suspended asks for payslip or bank statement, no upload option", ["blocked_account"], "blocked_account"),
+        ("登陆不上", ["login"], None),  # 登陆, a common slip for 登录
+        ("交通银行刷脸过不了", ["login"], None),  # 刷脸 is 人脸识别
+        ("I withdrew 50 dollars and never got it", ["withdrawal"], None),  # withdrew is withdraw
+        # Held-out evaluation 9 (branch causes10a): a payment password "wrong" at the payment step offers payments; a
+        # payee's code blocked by one wallet only; the complaint word (triage isn't searchable: payments holds
+        # pay_autodebit and its complaint route); a refused third-party sign-in; Apple Pay's "Could not add card".
+        ("支付的时候直接提示密码错误", [], "payments"),
+        ("微信没问题，支付宝会拦截", [], "payments"),
+        ("投诉", [], "payments"),
+        ("当前帐号无法使用该服务", [], "login"),
+        ("扫码后出现“当前帐号无法使用该服务”", [], "login"),
+        ("Could not add card", [], "payments"),
+        ("默认规则下，pdd无法调用云闪付支付 关闭QuantumultX代理就可以了", [], "network"),
+        # heldout9 (branch causes10b): theft words with 合约/币/钱包 find self_custody before blocked_account (your
+        # own account frozen); 提币未到账 offers self_custody (the bridge answer on the explorer question); Alipay's
+        # "非法操作，当前手机不安全" finds device; an Electrum 2FA wallet without its seed finds self_custody.
+        ("智能合约 盗取", ["self_custody"], "self_custody"),
+        ("我被智能合約盜取 請求凍結對方", ["self_custody"], "self_custody"),
+        ("被盗 冻结对方", ["self_custody"], "self_custody"),
+        ("提币未到账", [], "self_custody"),
+        ("非法操作，当前手机不安全", ["device"], "device"),
+        ("支付宝 非法操作", ["device"], "device"),
+        ("Lost phone with two-factor authentication, no seed", ["self_custody"], "self_custody"),
+        # heldout10 (branch causes11): ties broken for a modified phone's crash (device before app_update) and the
+        # recovery phrase (self_custody); bare payment words (支付, 未支付, 付款成功, 退款) now find the payment tree
+        # instead of nothing.
+        ("Xposed 闪退", ["device"], None),
+        ("助记词", ["self_custody"], None),
+        ("支付", ["transaction"], None),
+        ("未支付", ["transaction"], None),
+        ("付款成功", ["transaction"], None),
+        ("退款", ["transaction"], None),
+        # heldout11 (branch causes12a): 2FA words find login (a withdrawal's authenticator code finds withdrawal,
+        # whose new choice leads to the same lost-authenticator page); KYC rejected finds wallet_opening; a fee or
+        # deposit to unfreeze finds the fraud check before the blocked-account tree.
+        ("2FA", ["login"], None),
+        ("2FA code not received sms", ["login"], None),
+        ("谷歌验证器 提现", ["withdrawal"], None),
+        ("KYC rejected", ["wallet_opening"], None),
+        ("fee to unfreeze", ["fraud_check"], None),
+        ("unfreeze fee", ["fraud_check"], None),
+        ("pay fee to unfreeze usdt", ["fraud_check"], None),
+        # heldout11 (branch causes12b): everyday words for a white screen, a crash exit, a lost wallet, Zygisk, a
+        # hardware wallet that isn't detected and MetaMask's "nonce too low"; a 云闪付 crash goes to the crash trees,
+        # not payments.
+        ("白屏", ["app_update"], None),
+        ("恢复钱包 白屏", ["self_custody"], None),
+        ("异常退出", ["app_update"], None),
+        ("钱包丢失", ["self_custody"], None),
+        ("找回钱包", ["self_custody"], None),
+        ("zygisk", ["device"], None),
+        ("Ledger not detected", ["self_custody"], None),
+        ("nonce too low", ["self_custody"], None),
+        ("white screen", ["app_update", "self_custody"], None),
+        ("云闪付 闪退", ["app_update", "device"], None),
+        ("云闪付闪退", ["app_update", "device"], None),
+        # heldout12 (branch causes13): lost coins, a stuck sync, a stolen phone, a spinning extension, a transfer from
+        # an exchange and a crash exit go to self_custody; Alipay's "System error" to payments; "paid but nothing
+        # came" to transaction.
+        ("币不见了", ["self_custody"], None),
+        ("neo 币 不见了", ["self_custody"], None),
+        ("钱包同步 停留", ["self_custody"], None),
+        ("钱包同步 停留 余额不足", ["self_custody"], None),
+        ("同步停止", ["self_custody"], None),
+        ("钱包 被盗", ["self_custody"], None),
+        ("币被盗", ["self_custody"], None),
+        ("phone stolen", ["self_custody"], None),
+        ("phone stolen can't access wallet", ["self_custody"], None),
+        ("keeps spinning", ["self_custody"], None),
+        ("sent from exchange funds haven't appeared in wallet", ["self_custody"], None),
+        ("钱包闪退 意外退出", ["self_custody"], None),
+        ("unexpectedly quit", ["self_custody"], None),
+        ("系统错误", ["payments"], None),
+        ("System error", ["payments"], None),
+        ("付款成功 没到账", ["transaction"], None),
+        ("付款成功 没开通", ["transaction"], None),
     ],
 )
-def test_search_ranks_the_fitting_tree_first_for_a_writers_words(cli, query: str, first: list[str]) -> None:
+def test_search_ranks_and_offers_the_fitting_trees_for_a_writers_words(
+    cli, query: str, first: list[str], offered: str | None
+) -> None:
     code, data = cli.json("search", query)
+    trees = [m["tree"] for m in data["matches"]]
 
     assert code == 0
-    assert [m["tree"] for m in data["matches"]][: len(first)] == first
+    assert trees[: len(first)] == first
+    if offered is not None:
+        assert offered in trees[:3]
 
 
 def test_a_latin_keyword_counts_only_where_it_stands_as_a_word(cli) -> None:
@@ -97,273 +244,3 @@ def test_a_word_found_in_many_keywords_of_one_tree_counts_once_there(cli) -> Non
     _, data = cli.json("search", "GrapheneOS wallet app won't open account error")
 
     assert [m["tree"] for m in data["matches"]][:1] == ["wallet_opening"]
-
-
-# Held-out evaluation 6, cause 9 (branch causes7b): the writers' own words in the blocked, self-custody,
-# device, network and opening areas.
-@pytest.mark.parametrize(
-    ("query", "first"),
-    [
-        ("paypal account permanently limited", ["blocked_account"]),
-        ("Why PayPal made accounts permanently limited because of Liberapay transactions", ["blocked_account"]),
-        ("PayPal 账户受限 永久限制", ["blocked_account"]),
-        ("HCash 钱包 币安 账户异常 冻结 解冻", ["self_custody"]),
-        ("GrapheneOS", ["device"]),
-        ("Google Wallet does not open saying There was a problem setting the active account", ["network"]),
-        ("Apple Pay Mac add card error region changed", ["device"]),
-        ("更改了系统区域码后 Mac 无法使用Apple Pay", ["device"]),
-        ("开着shadowsocks 支付宝 请求时间过长", ["network"]),
-        ("unable to verify identity drivers license oops something went wrong", ["wallet_opening"]),
-        ("sent BTC to my bank account", ["self_custody"]),
-    ],
-)
-def test_search_ranks_the_fitting_tree_first_for_heldout6_words(cli, query: str, first: list[str]) -> None:
-    code, data = cli.json("search", query)
-
-    assert code == 0
-    assert [m["tree"] for m in data["matches"]][: len(first)] == first
-
-
-@pytest.mark.parametrize(
-    ("query", "offered"),
-    [
-        # "账户异常 冻结" with an exchange's name: a crypto wallet, so self_custody is offered beside the account trees.
-        ("手机钱包转账到币安 提示账户异常 冻结", "self_custody"),
-        ("google wallet won't open GrapheneOS", "device"),
-    ],
-)
-def test_search_offers_the_fitting_tree_among_the_first_three(cli, query: str, offered: str) -> None:
-    code, data = cli.json("search", query)
-
-    assert code == 0
-    assert offered in [m["tree"] for m in data["matches"]][:3]
-
-
-# Held-out evaluation 7 (branch causes8a): scam reports' own words put fraud_check first (it ranked 4th); a
-# forgotten passcode or PIN and an unrequested sign-in code find login; a declined payment, a double card charge and
-# the payer's own real-name mismatch find transaction and payments.
-@pytest.mark.parametrize(
-    ("query", "first"),
-    [
-        ("scam", ["fraud_check"]),
-        ("I got scammed", ["fraud_check"]),
-        ("phishing", ["fraud_check"]),
-        ("buyer overpaid", ["fraud_check"]),
-        ("fake support", ["fraud_check"]),
-        ("诈骗", ["fraud_check"]),
-        ("被骗了", ["fraud_check"]),
-        ("骗子", ["fraud_check"]),
-        ("钓鱼邮件", ["fraud_check"]),
-        ("假客服", ["fraud_check"]),
-        ("买家说多付了 要我退差价", ["fraud_check"]),
-        ("buyer overpaid paypal email", ["fraud_check"]),
-        ("buyer says he sent 3000 more, paypal email says funds deducted, pay the agent", ["fraud_check"]),
-        ("passcode", ["login"]),
-        ("can't remember passcode", ["login"]),
-        ("PIN", ["login"]),
-        ("I can't remember on the passcode but the one 4-digit passcode I use don't work", ["login"]),
-        ("收到支付宝账户正在登录的短信验证码 我没有操作", ["login"]),
-        ("支付宝拒绝支付", ["transaction"]),
-        ("扣了我两笔相同的费用", ["transaction"]),
-        ("您的身份资料和账户资料不匹配，请核实后再发起支付", ["payments"]),
-        ("实名核验", ["payments"]),
-    ],
-)
-def test_search_ranks_the_fitting_tree_first_for_heldout7_words(cli, query: str, first: list[str]) -> None:
-    code, data = cli.json("search", query)
-
-    assert code == 0
-    assert [m["tree"] for m in data["matches"]][: len(first)] == first
-
-
-# held-out evaluation 7, cause 9 (branch causes8b): the writers' words for a risk flag on a modified phone or an
-# account, a custom RPC ("custom" must not pull customer_info ahead), Samsung Knox, a proxy that makes bank apps
-# quit, a rescan and an official bridge's withdrawal.
-@pytest.mark.parametrize(
-    ("query", "first", "offered"),
-    [
-        ("数字人民币 有风险", ["device"], "device"),
-        ("开启屏蔽后，数字人民币仍然提示 有风险 无法使用", ["device"], "device"),
-        ("账号存在风险", ["blocked_account"], "device"),
-        ("您的账号存在风险，暂时不能参加该活动", ["blocked_account"], "device"),
-        ("custom RPC", ["self_custody"], "self_custody"),
-        ("I am adding a custom RPC, metamask keep showing Searching for Network", ["self_custody"], "network"),
-        ("knox", ["device"], "device"),
-        ("Samsung Wallet not working after root", ["device"], "device"),
-        ("Couldn't set Samsung Wallet verification method", ["device"], "device"),
-        ("银行app因为代理了就不能进入 强制退出 Shadowrocket", ["network"], "network"),
-        ("scan addresses balance wrong", ["self_custody"], "self_custody"),
-        ("跨链 过了7天还不到账 L2", ["self_custody"], "self_custody"),
-        ("suspended asks for payslip or bank statement, no upload option", ["blocked_account"], "blocked_account"),
-    ],
-)
-def test_search_ranks_and_offers_the_fitting_trees_for_heldout7_words(
-    cli, query: str, first: list[str], offered: str
-) -> None:
-    code, data = cli.json("search", query)
-    trees = [m["tree"] for m in data["matches"]]
-
-    assert code == 0
-    assert trees[: len(first)] == first
-    assert offered in trees[:3]
-
-
-@pytest.mark.parametrize(
-    ("query", "first"),
-    [
-        ("登陆不上", ["login"]),  # 登陆, a common slip for 登录
-        ("交通银行刷脸过不了", ["login"]),  # 刷脸 is 人脸识别
-        ("I withdrew 50 dollars and never got it", ["withdrawal"]),  # withdrew is withdraw
-    ],
-)
-def test_search_finds_the_tree_whatever_variant_of_a_word_the_writer_used(cli, query: str, first: list[str]) -> None:
-    _, data = cli.json("search", query)
-
-    assert [m["tree"] for m in data["matches"]][: len(first)] == first
-
-
-# Held-out evaluation 9 (branch causes10a): a payment password "wrong" at the payment step offers payments; a payee's
-# code blocked by one wallet only; the complaint word (triage isn't searchable: payments holds pay_autodebit and its
-# complaint route); a refused third-party sign-in; Apple Pay's "Could not add card".
-@pytest.mark.parametrize(
-    ("query", "offered"),
-    [
-        ("支付的时候直接提示密码错误", "payments"),
-        ("微信没问题，支付宝会拦截", "payments"),
-        ("投诉", "payments"),
-        ("当前帐号无法使用该服务", "login"),
-        ("扫码后出现“当前帐号无法使用该服务”", "login"),
-        ("Could not add card", "payments"),
-        ("默认规则下，pdd无法调用云闪付支付 关闭QuantumultX代理就可以了", "network"),
-    ],
-)
-def test_search_offers_the_fitting_tree_for_heldout9_words(cli, query: str, offered: str) -> None:
-    code, data = cli.json("search", query)
-
-    assert code == 0
-    assert offered in [m["tree"] for m in data["matches"]][:3]
-
-
-# heldout9 (branch causes10b): theft words with 合约/币/钱包 find self_custody before blocked_account (your own
-# account frozen); 提币未到账 offers self_custody (the bridge answer on the explorer question); Alipay's
-# "非法操作，当前手机不安全" finds device; an Electrum 2FA wallet without its seed finds self_custody.
-@pytest.mark.parametrize(
-    ("query", "first", "offered"),
-    [
-        ("智能合约 盗取", ["self_custody"], "self_custody"),
-        ("我被智能合約盜取 請求凍結對方", ["self_custody"], "self_custody"),
-        ("被盗 冻结对方", ["self_custody"], "self_custody"),
-        ("提币未到账", [], "self_custody"),
-        ("非法操作，当前手机不安全", ["device"], "device"),
-        ("支付宝 非法操作", ["device"], "device"),
-        ("Lost phone with two-factor authentication, no seed", ["self_custody"], "self_custody"),
-    ],
-)
-def test_search_ranks_and_offers_the_fitting_trees_for_heldout9_words(
-    cli, query: str, first: list[str], offered: str
-) -> None:
-    code, data = cli.json("search", query)
-    trees = [m["tree"] for m in data["matches"]]
-
-    assert code == 0
-    assert trees[: len(first)] == first
-    assert offered in trees[:3]
-
-
-# heldout10 (branch causes11): ties broken for a modified phone's crash (device before app_update) and the recovery
-# phrase (self_custody); bare payment words (支付, 未支付, 付款成功, 退款) now find the payment tree instead of nothing.
-@pytest.mark.parametrize(
-    ("query", "first"),
-    [
-        ("Xposed 闪退", ["device"]),
-        ("助记词", ["self_custody"]),
-        ("支付", ["transaction"]),
-        ("未支付", ["transaction"]),
-        ("付款成功", ["transaction"]),
-        ("退款", ["transaction"]),
-    ],
-)
-def test_search_ranks_the_fitting_tree_first_for_heldout10_words(cli, query: str, first: list[str]) -> None:
-    code, data = cli.json("search", query)
-
-    assert code == 0
-    assert [m["tree"] for m in data["matches"]][: len(first)] == first
-
-
-# heldout11 (branch causes12a): 2FA words find login (a withdrawal's authenticator code finds withdrawal, whose
-# new choice leads to the same lost-authenticator page); KYC rejected finds wallet_opening; a fee or deposit to
-# unfreeze finds the fraud check before the blocked-account tree.
-@pytest.mark.parametrize(
-    ("query", "first"),
-    [
-        ("2FA", ["login"]),
-        ("2FA code not received sms", ["login"]),
-        ("谷歌验证器 提现", ["withdrawal"]),
-        ("KYC rejected", ["wallet_opening"]),
-        ("fee to unfreeze", ["fraud_check"]),
-        ("unfreeze fee", ["fraud_check"]),
-        ("pay fee to unfreeze usdt", ["fraud_check"]),
-    ],
-)
-def test_search_ranks_the_fitting_tree_first_for_heldout11_account_words(cli, query: str, first: list[str]) -> None:
-    code, data = cli.json("search", query)
-
-    assert code == 0
-    assert [m["tree"] for m in data["matches"]][: len(first)] == first
-
-
-# heldout11 (branch causes12b): everyday words for a white screen, a crash exit, a lost wallet, Zygisk, a hardware
-# wallet that isn't detected and MetaMask's "nonce too low"; a 云闪付 crash goes to the crash trees, not payments.
-@pytest.mark.parametrize(
-    ("query", "first"),
-    [
-        ("白屏", ["app_update"]),
-        ("恢复钱包 白屏", ["self_custody"]),
-        ("异常退出", ["app_update"]),
-        ("钱包丢失", ["self_custody"]),
-        ("找回钱包", ["self_custody"]),
-        ("zygisk", ["device"]),
-        ("Ledger not detected", ["self_custody"]),
-        ("nonce too low", ["self_custody"]),
-        ("white screen", ["app_update", "self_custody"]),
-        ("云闪付 闪退", ["app_update", "device"]),
-        ("云闪付闪退", ["app_update", "device"]),
-    ],
-)
-def test_search_ranks_the_fitting_tree_first_for_heldout11_crypto_words(cli, query: str, first: list[str]) -> None:
-    code, data = cli.json("search", query)
-
-    assert code == 0
-    assert [m["tree"] for m in data["matches"]][: len(first)] == first
-
-
-# heldout12 (branch causes13): lost coins, a stuck sync, a stolen phone, a spinning extension, a transfer from an
-# exchange and a crash exit go to self_custody; Alipay's "System error" to payments; "paid but nothing came" to
-# transaction.
-@pytest.mark.parametrize(
-    ("query", "first"),
-    [
-        ("币不见了", ["self_custody"]),
-        ("neo 币 不见了", ["self_custody"]),
-        ("钱包同步 停留", ["self_custody"]),
-        ("钱包同步 停留 余额不足", ["self_custody"]),
-        ("同步停止", ["self_custody"]),
-        ("钱包 被盗", ["self_custody"]),
-        ("币被盗", ["self_custody"]),
-        ("phone stolen", ["self_custody"]),
-        ("phone stolen can't access wallet", ["self_custody"]),
-        ("keeps spinning", ["self_custody"]),
-        ("sent from exchange funds haven't appeared in wallet", ["self_custody"]),
-        ("钱包闪退 意外退出", ["self_custody"]),
-        ("unexpectedly quit", ["self_custody"]),
-        ("系统错误", ["payments"]),
-        ("System error", ["payments"]),
-        ("付款成功 没到账", ["transaction"]),
-        ("付款成功 没开通", ["transaction"]),
-    ],
-)
-def test_search_ranks_the_fitting_tree_first_for_heldout12_words(cli, query: str, first: list[str]) -> None:
-    code, data = cli.json("search", query)
-
-    assert code == 0
-    assert [m["tree"] for m in data["matches"]][: len(first)] == first
