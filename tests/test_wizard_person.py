@@ -16,6 +16,23 @@ from wallet_doctor.lang import resolve
 from wallet_doctor.model import Catalog
 from wallet_doctor.resume import load_interrupted, state_folder
 
+
+@pytest.fixture
+def instructions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The instruction line of every menu the wizard shows, in order ("Question 1 of about 4 (...)")."""
+    from wallet_doctor.wizard.prompter import Prompter
+
+    seen: list[str] = []
+    original = Prompter.select
+
+    def spy(self, message, choices, instruction, *args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(instruction)
+        return original(self, message, choices, instruction, *args, **kwargs)
+
+    monkeypatch.setattr(Prompter, "select", spy)
+    return seen
+
+
 # -- 2. resume --------------------------------------------------------------------------------------
 
 
@@ -332,20 +349,10 @@ def test_a_yes_or_no_takes_y_n_and_numbers_and_is_a_localised_menu(catalog: Cata
         assert "Report saved" not in screen, answer
 
 
-def test_the_yes_or_no_instruction_is_in_the_users_language(catalog: Catalog, monkeypatch) -> None:
-    from wallet_doctor.wizard.prompter import Prompter
-
-    seen: list[str] = []
-    original = Prompter.select
-
-    def spy(self, message, choices, instruction, *args, **kwargs):  # type: ignore[no-untyped-def]
-        seen.append(instruction)
-        return original(self, message, choices, instruction, *args, **kwargs)
-
-    monkeypatch.setattr(Prompter, "select", spy)
+def test_the_yes_or_no_instruction_is_in_the_users_language(catalog: Catalog, instructions: list[str]) -> None:
     run_wizard(Walk.start(catalog, "login"), [ENTER, ENTER, ENTER], lang="zh-CN")
 
-    assert seen[-1] == "（↑↓、数字键或 y/n 选择，回车确认）"
+    assert instructions[-1] == "（↑↓、数字键或 y/n 选择，回车确认）"
 
 
 # -- 7. typed words ----------------------------------------------------------------------------------
@@ -371,21 +378,11 @@ def test_typed_chinese_gets_chinese_suggestions(catalog: Catalog) -> None:
     assert prompter.offered[1] == ["网络还是账户（匹配：“加载失败”）", "都不是，回到菜单"]
 
 
-def test_each_question_says_where_the_walk_stands(catalog: Catalog, monkeypatch) -> None:
-    from wallet_doctor.wizard.prompter import Prompter
-
-    seen: list[str] = []
-    original = Prompter.select
-
-    def spy(self, message, choices, instruction, *args, **kwargs):  # type: ignore[no-untyped-def]
-        seen.append(instruction)
-        return original(self, message, choices, instruction, *args, **kwargs)
-
-    monkeypatch.setattr(Prompter, "select", spy)
+def test_each_question_says_where_the_walk_stands(catalog: Catalog, instructions: list[str]) -> None:
     # network: they work (the longest way: the notice, then login's question); Ctrl-C at the notice.
     run_wizard(Walk.start(catalog, "network"), [ENTER, CTRL_C])
 
-    assert seen == [
+    assert instructions == [
         "Question 1 of about 2 (↑↓ or a number to move, Enter to choose)",
         "Question 2 of about 3 (↑↓ or a number to move, Enter to choose)",
     ]
@@ -435,19 +432,10 @@ def test_the_plain_menu_takes_a_number_y_n_or_enter_and_asks_again_on_anything_e
     )
 
 
-def test_the_first_question_promises_the_walk_most_people_take_not_the_longest(monkeypatch) -> None:
+def test_the_first_question_promises_the_walk_most_people_take_not_the_longest(instructions: list[str]) -> None:
     from wallet_doctor.sources import open_catalog
-    from wallet_doctor.wizard.prompter import Prompter
 
-    seen: list[str] = []
-    original = Prompter.select
-
-    def spy(self, message, choices, instruction, *args, **kwargs):  # type: ignore[no-untyped-def]
-        seen.append(instruction)
-        return original(self, message, choices, instruction, *args, **kwargs)
-
-    monkeypatch.setattr(Prompter, "select", spy)
     # The built-in menu's longest route is 25 questions; a walk with equally likely answers takes about 4.
     run_wizard(Walk.start(open_catalog([], builtin=True), "triage"), [CTRL_C])
 
-    assert seen == ["Question 1 of about 4 (↑↓ or a number to move, Enter to choose)"]
+    assert instructions == ["Question 1 of about 4 (↑↓ or a number to move, Enter to choose)"]
