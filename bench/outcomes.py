@@ -19,7 +19,7 @@ import sys
 from rich.console import Group
 
 from wallet_doctor.model import Conditional
-from wallet_doctor.outcome_rules import outcome_shape
+from wallet_doctor.outcome_rules import outcome_shape, steps_to_read
 from wallet_doctor.render.data import outcome_data
 from wallet_doctor.render.terminal import make_console, outcome_head, outcome_rest
 from wallet_doctor.sources import open_catalog
@@ -38,12 +38,7 @@ def main(trees: list[str]) -> None:
     steps = {
         o.id: sum(1 if isinstance(s, Conditional) else len(catalog.expand([s])) for s in o.steps) for o in outcomes
     }
-    every = {
-        o.id: sum(
-            len(catalog.expand(s.steps)) if isinstance(s, Conditional) else len(catalog.expand([s])) for s in o.steps
-        )
-        for o in outcomes
-    }
+    every = {o.id: steps_to_read(catalog, o) for o in outcomes}
     ids = {o.id for o in outcomes}
     repeated = sorted({p.node for p in outcome_shape(catalog) if "twice" in p.message and p.node in ids})
     head: dict[tuple[str, str], int] = {}

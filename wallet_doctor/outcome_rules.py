@@ -203,6 +203,12 @@ def _origin(item: ResolvedItem) -> str:
     return f", from shared block '{item.source}'" if item.source else ""
 
 
+def steps_to_read(catalog: Catalog, outcome: Outcome) -> int:
+    """Every step a reader may meet in `outcome`: its own (a shared block counting its items) and those inside
+    its conditional groups."""
+    return sum(len(catalog.expand(s.steps if isinstance(s, Conditional) else [s])) for s in outcome.steps)
+
+
 def too_long_to_read(catalog: Catalog, oversized: set[int]) -> Iterator[Problem]:
     """A warning for an outcome whose steps, counting those inside its conditional groups, pass MAX_READ: each
     rule of the outcome's shape may hold and the whole still be a wall."""
@@ -210,10 +216,7 @@ def too_long_to_read(catalog: Catalog, oversized: set[int]) -> Iterator[Problem]
         for outcome in tree.outcomes:
             if id(outcome) in oversized:
                 continue
-            steps = outcome.steps
-            every = sum(
-                len(catalog.expand(s.steps)) if isinstance(s, Conditional) else len(catalog.expand([s])) for s in steps
-            )
+            every = steps_to_read(catalog, outcome)
             if every > MAX_READ:
                 yield Problem(
                     outcome.loc.file,
