@@ -209,6 +209,18 @@ import pytest
         ("System error", ["payments"], None),
         ("付款成功 没到账", ["transaction"], None),
         ("付款成功 没开通", ["transaction"], None),
+        # heldout13 (branch causes14a): a code that never comes ranks login before the fraud check; a restore that
+        # gives other addresses or loses one account ranks self_custody first; "confirmed", a hash or "on chain"
+        # offers self_custody.
+        ("登入验证码一直没有收到 退钱", ["login"], None),
+        ("支付宝支付 无法收到验证码", ["login"], None),
+        ("验证码 收不到", ["login"], None),
+        ("助记词恢复 不是之前的地址", ["self_custody"], None),
+        ("助记词恢复钱包 账户丢失", ["self_custody"], None),
+        ("充值 交易显示确认了 没有到账", [], "self_custody"),
+        ("哈希 没到账", [], "self_custody"),
+        ("链上 没到账", [], "self_custody"),
+        ("TXID 没到账", [], "self_custody"),
     ],
 )
 def test_search_ranks_and_offers_the_fitting_trees_for_a_writers_words(
