@@ -221,6 +221,12 @@ import pytest
         ("哈希 没到账", [], "self_custody"),
         ("链上 没到账", [], "self_custody"),
         ("TXID 没到账", [], "self_custody"),
+        # heldout13 (branch causes14b): a failed tap at a shop terminal: payments' first menu and transaction's
+        # tx_tap_what both lead to the tap-to-pay page; the set-up words find transaction.
+        ("NFC contactless tap to pay", ["payments"], "transaction"),
+        ("碰一碰 付款 失败", ["payments"], "transaction"),
+        ("默认支付应用", ["transaction"], None),
+        ("default payment app", ["transaction"], None),
     ],
 )
 def test_search_ranks_and_offers_the_fitting_trees_for_a_writers_words(
