@@ -28,7 +28,7 @@ COMMON_WORDS = frozenset(
     don didn doesn isn wasn aren couldn haven its his her our they them their what when where which
     how why who all any some just still now then than there here into onto out about after before been
     being will would should could also very too wallet wallets app apps account accounts money help please
-    problem issue error
+    problem issue error does did pay
     """.split()  # noqa: SIM905 (a list of words reads best as text)
 )
 MIN_WORD = 3  # a query word starts counting at three characters
