@@ -227,6 +227,25 @@ import pytest
         ("碰一碰 付款 失败", ["payments"], "transaction"),
         ("默认支付应用", ["transaction"], None),
         ("default payment app", ["transaction"], None),
+        # heldout14 (branch causes15b): a ban in the writer's own words, a frozen or unresponsive app (network's crash
+        # question asks about modules), a card hold rather than an account freeze, a payment page that won't load,
+        # an inscription order, a bank withdrawal that hasn't arrived, a failed security requirement, an ID-number
+        # change, and a desktop wallet that can't find its account.
+        ("被封了 解封", ["blocked_account"], None),
+        ("解封", ["blocked_account"], None),
+        ("卡死 无响应", ["network"], None),
+        ("支付宝打开后在主界面卡死，系统提示无响应", ["network"], None),
+        ("LSPosed 芝麻粒 支付宝 卡死", ["device"], None),
+        ("信用卡 款项 冻结状态", ["transaction"], None),
+        ("支付页面一直打不开 正在加载支付页面", ["payments"], None),
+        ("订单不成立 钱包被扣款 铭文", ["self_custody"], None),
+        ("withdrawal to bank not arrived", ["withdrawal"], None),
+        ("paypal transfer to bank completed but not in bank account", ["withdrawal"], None),
+        ("device does not meet security requirements", ["device"], None),
+        ("身份证信息校验失败", ["customer_info"], None),
+        ("身份证号变更", ["customer_info"], None),
+        ("找不到账户 转不出去", ["self_custody"], None),
+        ("BTM 不能提出 fail to find account", ["self_custody"], None),
     ],
 )
 def test_search_ranks_and_offers_the_fitting_trees_for_a_writers_words(
