@@ -246,6 +246,16 @@ import pytest
         ("身份证号变更", ["customer_info"], None),
         ("找不到账户 转不出去", ["self_custody"], None),
         ("BTM 不能提出 fail to find account", ["self_custody"], None),
+        # heldout14 (branch causes15a): a scam-app warning call, a merchant's checkout page, a card hold, a marketplace
+        # seller who hasn't sent the item, a completed withdrawal missing from the bank.
+        ("银联会议", ["fraud_check"], None),
+        ("会议软件 屏幕共享", ["fraud_check"], None),
+        ("支付页面一直打不开 正在加载支付页面", ["payments"], None),
+        ("checkout page won't load", ["payments"], None),
+        ("信用卡 款项 冻结状态", ["transaction"], None),
+        ("ebay seller says funds frozen open case will send item later", ["transaction"], None),
+        ("withdrawal to bank not arrived", ["withdrawal"], None),
+        ("paypal transfer to bank completed but not in bank account", ["withdrawal"], None),
     ],
 )
 def test_search_ranks_and_offers_the_fitting_trees_for_a_writers_words(
