@@ -246,6 +246,15 @@ import pytest
         ("身份证号变更", ["customer_info"], None),
         ("找不到账户 转不出去", ["self_custody"], None),
         ("BTM 不能提出 fail to find account", ["self_custody"], None),
+        # heldout15 (branch causes16a): identity misuse, a payee that takes only domestic payers, a metro fare on a
+        # phone wallet, a wallet option unavailable at a foreign merchant, and a refund refused after a report.
+        ("身份证丢了 被冒名办卡 网贷逾期 征信", ["fraud_check"], None),
+        ("冒用 名下银行卡", ["fraud_check"], None),
+        ("identity theft loan in my name", ["fraud_check"], None),
+        ("对方只接受国内的付款", ["payments"], None),
+        ("Apple Pay 地铁 未完成的交易 卡片无法使用", ["payments"], "transaction"),
+        ("alipay is currently unavailable", ["transaction"], None),
+        ("unauthorised transaction refund refused told to contact merchant", ["fraud_check"], None),
     ],
 )
 def test_search_ranks_and_offers_the_fitting_trees_for_a_writers_words(
