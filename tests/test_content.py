@@ -9,7 +9,7 @@ import pytest
 
 from wallet_doctor.model import LANGUAGES, Catalog
 from wallet_doctor.outcome_rules import outcome_shape
-from wallet_doctor.paths import all_paths
+from wallet_doctor.paths import MAX_PATHS, all_paths, count_paths
 from wallet_doctor.sources import open_catalog
 
 
@@ -27,6 +27,13 @@ def test_the_builtin_trees_validate_without_a_single_warning(cli) -> None:
 def test_every_outcome_keeps_to_the_outcome_shape(builtin: Catalog) -> None:
     # At most 8 steps of its own, each shared block once, no sentence twice (issue #13): errors in validate.
     assert [str(p) for p in outcome_shape(builtin)] == []
+
+
+def test_every_builtin_tree_can_be_listed_by_paths(builtin: Catalog) -> None:
+    # `wallet-doctor paths triage` is how a support team checks every way through; a tree past the bound refuses.
+    too_many = {tree: count_paths(builtin, tree) for tree in builtin.trees}
+
+    assert {tree: n for tree, n in too_many.items() if n > MAX_PATHS} == {}
 
 
 def test_every_diagnosis_is_a_few_questions_from_triage(builtin: Catalog) -> None:

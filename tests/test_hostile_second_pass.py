@@ -400,7 +400,7 @@ def test_paths_refuses_a_tree_with_millions_of_paths_saying_how_many(cli, tmp_pa
     assert time.monotonic() - started < 5
     assert (result.exit_code, result.stdout) == (4, "")
     assert result.stderr == (
-        "wallet-doctor: Tree 't' has 33,554,432 ways through it, too many to list (at most 100,000). "
+        "wallet-doctor: Tree 't' has 33,554,432 ways through it, too many to list (at most 250,000). "
         "Walk a part of it with `wallet-doctor run` and -a answers, or split the tree.\n"
     )
 

@@ -8,8 +8,10 @@ from wallet_doctor.engine import Walk
 from wallet_doctor.errors import UnknownTree, WalletDoctorError
 from wallet_doctor.model import Catalog, Jump, Question
 
-# Each question doubles the ways through a tree at worst: 25 two-way questions in a row make 33 million.
-MAX_PATHS = 100_000
+# Each question doubles the ways through a tree at worst: 25 two-way questions in a row make 33 million. The
+# built-in triage has about 100,000 ways (listed in about 2 s, 63 MB of JSON); the bound leaves it room to grow
+# while still refusing, before any work, a tree that would take minutes and gigabytes.
+MAX_PATHS = 250_000
 
 
 def all_paths(catalog: Catalog, tree_id: str) -> Iterator[Walk]:
