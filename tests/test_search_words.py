@@ -280,6 +280,23 @@ import pytest
         ("Apple Pay 地铁 未完成的交易 卡片无法使用", ["payments"], "transaction"),
         ("alipay is currently unavailable", ["transaction"], None),
         ("unauthorised transaction refund refused told to contact merchant", ["fraud_check"], None),
+        # heldout16 and heldout17 (causes17c): the payee's restricted account, a bank app on a new phone, a
+        # transfer to the wrong person, risk-control words, a CTS failure, a pool's missing earnings, an
+        # unannounced renewal, "can't verify it's me" and "contact the issuer"
+        ("收款方 账户异常 无法付款", ["payments"], None),
+        ("赞赏码 付款 提示账户异常", ["payments"], None),
+        ("手机银行 换设备 解绑", ["login"], None),
+        ("zelle", ["transaction"], None),
+        ("转错人", ["transaction"], None),
+        ("sent money to wrong person zelle", ["transaction"], None),
+        ("wrong recipient", ["transaction"], None),
+        ("malicious account operations", ["blocked_account"], None),
+        ("cts profile doesnt match", ["device"], None),
+        ("启用插件后，工商银行不能打开", ["device"], None),
+        ("客服电话不接 邮件不回 收益明细没有", ["withdrawal"], None),
+        ("偷偷扣费 3个月 没有提醒", ["payments"], None),
+        ("He says he can't verify it's me", ["login"], None),
+        ("It says to contact the issuer", ["payments"], None),
     ],
 )
 def test_search_ranks_and_offers_the_fitting_trees_for_a_writers_words(
