@@ -328,6 +328,16 @@ def test_words_common_to_every_wallet_problem_find_nothing_by_themselves(cli) ->
     assert data["matches"] == []
 
 
+def test_a_wallet_brand_is_no_symptom(cli) -> None:
+    # heldout18: "支付" inside "支付宝" offered the payment trees for a sign-in problem, and "PayPal" put the fraud
+    # check first for an app that crashes; "crashing" now finds the crash keywords.
+    _, alipay = cli.json("search", "支付宝 登录 重设密码失败")
+    _, paypal = cli.json("search", "PayPal App Crashing on Launch")
+
+    assert [m["tree"] for m in alipay["matches"]] == ["login"]
+    assert [m["tree"] for m in paypal["matches"]][:1] == ["app_update"]
+
+
 def test_a_word_found_in_many_keywords_of_one_tree_counts_once_there(cli) -> None:
     # "wallet" starts words of a dozen self_custody keywords (Trust Wallet, wallet drained, import wallet...);
     # counted once per keyword it put the crypto tree first for a phone wallet that won't open.

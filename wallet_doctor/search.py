@@ -28,7 +28,7 @@ COMMON_WORDS = frozenset(
     don didn doesn isn wasn aren couldn haven its his her our they them their what when where which
     how why who all any some just still now then than there here into onto out about after before been
     being will would should could also very too wallet wallets app apps account accounts money help please
-    problem issue error does did pay
+    problem issue error does did pay alipay paypal
     """.split()  # noqa: SIM905 (a list of words reads best as text)
 )
 MIN_WORD = 3  # a query word starts counting at three characters
@@ -43,6 +43,7 @@ _WORDLIKE = re.compile(f"[^\\W{_CJK}]")
 # order: Chinese variants anywhere in the text (登陆 is a common slip for 登录; 付款 and 支付 are one act), English
 # forms only as whole words ("withdrew" finds "withdraw"; "sent" inside "present" is left alone).
 TEXT_FOLDS: tuple[tuple[str, str], ...] = (
+    ("支付宝", "alipay"),  # first: the brand is no payment word ("支付" inside "支付宝" found the payment trees)
     ("登陆", "登录"),
     ("帐号", "账号"),
     ("帐户", "账号"),
@@ -63,6 +64,9 @@ WORD_FOLDS: tuple[tuple[str, str], ...] = (
     ("logged", "log"),
     ("signed", "sign"),
     ("e-mail", "email"),
+    ("crashing", "crash"),
+    ("crashes", "crash"),
+    ("crashed", "crash"),
 )
 _WORD_FOLD = re.compile(r"(?<!\w)(" + "|".join(re.escape(a) for a, _ in WORD_FOLDS) + r")(?!\w)")
 _WORD_FOLD_TO = dict(WORD_FOLDS)
