@@ -297,6 +297,20 @@ import pytest
         ("偷偷扣费 3个月 没有提醒", ["payments"], None),
         ("He says he can't verify it's me", ["login"], None),
         ("It says to contact the issuer", ["payments"], None),
+        # heldout18 (causes18a): custom or de-Googled systems and containers, a scanner that freezes, an app
+        # freezer, and a password reset that keeps failing
+        ("microG", ["device"], None),
+        ("waydroid", ["device"], None),
+        ("GrapheneOS google wallet", [], "device"),
+        ("CalyxOS revolut", ["device"], None),
+        ("Revolut login hangs microG", ["device"], "login"),
+        ("冰箱", ["app_update"], None),
+        ("冰箱 冻结 app", ["app_update"], None),
+        ("扫码 卡死", ["payments"], None),
+        ("支付宝扫码卡死", ["payments"], None),
+        ("扫不出来", ["payments"], None),
+        ("重设密码失败", ["login"], None),
+        ("重置密码 还是 登录不了", ["login"], None),
     ],
 )
 def test_search_ranks_and_offers_the_fitting_trees_for_a_writers_words(
