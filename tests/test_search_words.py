@@ -311,6 +311,20 @@ import pytest
         ("扫不出来", ["payments"], None),
         ("重设密码失败", ["login"], None),
         ("重置密码 还是 登录不了", ["login"], None),
+        # heldout18 (causes18b): a payment taken from Huabei by default, app-store and phone-bill charges, a shop that
+        # vanished after the payment, a withdrawal returned by a virtual bank, a freeze over debt, enabling Weixin Pay
+        ("支付宝默认花呗支付 多付了利息", ["payments"], None),
+        ("扣款顺序", ["payments"], None),
+        ("家里以前不了解苹果订阅退款，被扣了很多钱", ["payments"], None),
+        ("营业厅 扣费项目", ["payments"], None),
+        ("话费 增值业务 扣费", ["payments"], None),
+        ("发卡网", ["transaction"], None),
+        ("系统异常 联系不到客服", ["transaction"], None),
+        ("PayPal withdraw to Wise reversed", ["withdrawal"], None),
+        ("they don't support virtual banks", ["withdrawal"], None),
+        ("Old account was in debt now frozen", ["blocked_account"], None),
+        ("To continue, enable Weixin Pay first", ["wallet_opening"], None),
+        ("必须绑定中国大陆银行卡", ["wallet_opening"], None),
     ],
 )
 def test_search_ranks_and_offers_the_fitting_trees_for_a_writers_words(
