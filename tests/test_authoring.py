@@ -17,8 +17,7 @@ WALKS = REPO / "tests" / "walks"
 
 WRONG = """\
 tree: login
-answers:
-  login_symptom: {answer}
+answers: {answers}
 expect:
   outcome: {outcome}
   steps_include: [no such step]
@@ -27,14 +26,20 @@ expect:
 
 
 def _first_walk() -> tuple[str, str]:
-    """The first answer and outcome of a built-in walk that reaches its outcome in one answer."""
+    """The answers (as a YAML flow mapping) and outcome of the shortest built-in walk of login (heldout19: since
+    `login_symptom.not_sure` asks one more question, no login walk ends after a single answer)."""
     import yaml
 
+    walks = []
     for path in sorted((WALKS / "login").glob("*.yaml")):
         walk = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if len(walk["answers"]) == 1 and "login_symptom" in walk["answers"]:
-            return str(walk["answers"]["login_symptom"]), walk["expect"]["outcome"]
-    raise AssertionError("no one-answer walk of login")
+        if walk.get("tree") == "login" and "login_symptom" in walk["answers"]:
+            walks.append(walk)
+    if not walks:
+        raise AssertionError("no walk of login")
+    walk = min(walks, key=lambda w: len(w["answers"]))
+    answers = "{" + ", ".join(f"{q}: {a}" for q, a in walk["answers"].items()) + "}"
+    return answers, walk["expect"]["outcome"]
 
 
 def test_the_project_walks_pass_and_cover_every_outcome(cli) -> None:
@@ -51,12 +56,12 @@ def test_the_project_walks_pass_and_cover_every_outcome(cli) -> None:
 
 
 def test_a_failing_walk_says_each_thing_that_does_not_match_and_exits_4(cli, tmp_path: Path) -> None:
-    answer, outcome = _first_walk()
+    answers, outcome = _first_walk()
     walks, own = tmp_path / "walks", tmp_path / "trees"
     walks.mkdir()
     own.mkdir()
-    (walks / "wrong.yaml").write_text(WRONG.format(answer=answer, outcome="login_elsewhere"), "utf-8")
-    (walks / "steps.yaml").write_text(WRONG.format(answer=answer, outcome=outcome), "utf-8")
+    (walks / "wrong.yaml").write_text(WRONG.format(answers=answers, outcome="login_elsewhere"), "utf-8")
+    (walks / "steps.yaml").write_text(WRONG.format(answers=answers, outcome=outcome), "utf-8")
     (own / "my_problem.yaml").write_text(TREE, "utf-8")
 
     result = cli("test", str(walks), "--trees", str(own))
@@ -125,10 +130,8 @@ def test_a_walk_file_that_is_not_a_walk_fails_with_the_reason(
 
 
 def test_json_gives_each_walk_and_the_coverage(cli, tmp_path: Path) -> None:
-    answer, outcome = _first_walk()
-    (tmp_path / "ok.yaml").write_text(
-        f"tree: login\nanswers: {{login_symptom: {answer}}}\nexpect: {{outcome: {outcome}}}\n", "utf-8"
-    )
+    answers, outcome = _first_walk()
+    (tmp_path / "ok.yaml").write_text(f"tree: login\nanswers: {answers}\nexpect: {{outcome: {outcome}}}\n", "utf-8")
 
     code, data = cli.json("test", str(tmp_path))
 

@@ -325,6 +325,15 @@ import pytest
         ("Old account was in debt now frozen", ["blocked_account"], None),
         ("To continue, enable Weixin Pay first", ["wallet_opening"], None),
         ("必须绑定中国大陆银行卡", ["wallet_opening"], None),
+        # heldout19 (causes19a): coins sent to a wallet that never show, a QQ unfreeze that wants a bank card, an
+        # account someone took over or drains, an app installed from outside the store
+        ("无法收币", ["self_custody"], None),
+        ("收不到币", ["self_custody"], None),
+        ("QQ冻结 解封 绑定银行卡", ["blocked_account"], None),
+        ("someone draining my bank account", ["login"], None),
+        ("账号被盗", ["login"], None),
+        ("Google Wallet stops working after I installed a sideloaded APK", ["device"], None),
+        ("侧载 安装包 谷歌钱包 不满足安全要求", ["device"], None),
     ],
 )
 def test_search_ranks_and_offers_the_fitting_trees_for_a_writers_words(
