@@ -325,6 +325,14 @@ import pytest
         ("Old account was in debt now frozen", ["blocked_account"], None),
         ("To continue, enable Weixin Pay first", ["wallet_opening"], None),
         ("必须绑定中国大陆银行卡", ["wallet_opening"], None),
+        # heldout19 (causes19b): a compliance decline, an app-store gift card, a password posted in public, a prepaid
+        # balance with no withdraw button, a paid membership shown as not activated
+        ("paypal 赞助不了", ["transaction"], None),
+        ("国际法规", ["transaction"], None),
+        ("苹果 礼品卡", ["payments"], None),
+        ("账号密码 泄露", ["transaction"], None),
+        ("充的钱无法提取", ["withdrawal"], None),
+        ("付费后 未开通", ["transaction"], None),
     ],
 )
 def test_search_ranks_and_offers_the_fitting_trees_for_a_writers_words(
