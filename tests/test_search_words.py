@@ -334,6 +334,14 @@ import pytest
         ("账号被盗", ["login"], None),
         ("Google Wallet stops working after I installed a sideloaded APK", ["device"], None),
         ("侧载 安装包 谷歌钱包 不满足安全要求", ["device"], None),
+        # heldout19 (causes19b): a compliance decline, an app-store gift card, a password posted in public, a prepaid
+        # balance with no withdraw button, a paid membership shown as not activated
+        ("paypal 赞助不了", ["transaction"], None),
+        ("国际法规", ["transaction"], None),
+        ("苹果 礼品卡", ["payments"], None),
+        ("账号密码 泄露", ["transaction"], None),
+        ("充的钱无法提取", ["withdrawal"], None),
+        ("付费后 未开通", ["transaction"], None),
     ],
 )
 def test_search_ranks_and_offers_the_fitting_trees_for_a_writers_words(
