@@ -342,6 +342,17 @@ import pytest
         ("账号密码 泄露", ["transaction"], None),
         ("充的钱无法提取", ["withdrawal"], None),
         ("付费后 未开通", ["transaction"], None),
+        # heldout20 (causes20b): a card that won't add to Apple Pay, a TRON energy error, a wrong-BSB transfer whose
+        # recall is lodged, a deposit to someone who vanished
+        ("Apple Pay 添加卡片 失败", ["payments"], None),
+        ("Apple Pay 绑卡 次数限制", ["payments"], None),
+        ("银行说卡正常 设备卡", ["payments"], None),
+        ("out of energy", ["self_custody"], None),
+        ("USDT transfer FAIL Out of Energy", ["self_custody"], None),
+        ("能量不足 转 USDT 失败", ["self_custody"], None),
+        ("mistaken internet payment wrong BSB", ["transaction"], None),
+        ("定金 失联 拉黑", ["fraud_check"], None),
+        ("收了定金 玩消失", ["fraud_check"], None),
     ],
 )
 def test_search_ranks_and_offers_the_fitting_trees_for_a_writers_words(
