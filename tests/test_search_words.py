@@ -353,6 +353,15 @@ import pytest
         ("mistaken internet payment wrong BSB", ["transaction"], None),
         ("定金 失联 拉黑", ["fraud_check"], None),
         ("收了定金 玩消失", ["fraud_check"], None),
+        # heldout20 (causes20a): a lost or stolen phone, a frozen number, a DNS filter or ad blocker
+        ("手机丢了", ["login"], None),
+        ("手机被偷了 支付宝 怎么冻结", ["login"], None),
+        ("how to freeze monzo if my phone is stolen", ["login"], None),
+        ("stolen phone bank app", ["login"], None),
+        ("AdGuard DNS 拦截", ["network"], None),
+        ("联通 我的钱包 不显示数据 域名 被拦截", ["network"], None),
+        ("Pi-hole wallet not loading", ["network"], None),
+        ("手机号被停机 收不到验证码", ["login"], None),
     ],
 )
 def test_search_ranks_and_offers_the_fitting_trees_for_a_writers_words(
