@@ -403,6 +403,13 @@ def test_a_wallet_brand_is_no_symptom(cli) -> None:
     assert [m["tree"] for m in paypal["matches"]][:1] == ["app_update"]
 
 
+def test_the_pieces_of_a_pasted_address_count_for_nothing(cli) -> None:
+    # heldout21: "com" from a pasted link started "complaint", "compatible" and "comply", offering five trees.
+    _, data = cli.json("search", "www.example.com")
+
+    assert data["matches"] == []
+
+
 def test_a_word_found_in_many_keywords_of_one_tree_counts_once_there(cli) -> None:
     # "wallet" starts words of a dozen self_custody keywords (Trust Wallet, wallet drained, import wallet...);
     # counted once per keyword it put the crypto tree first for a phone wallet that won't open.

@@ -29,6 +29,7 @@ COMMON_WORDS = frozenset(
     how why who all any some just still now then than there here into onto out about after before been
     being will would should could also very too wallet wallets app apps account accounts money help please
     problem issue error does did pay alipay paypal
+    com www http https html org
     """.split()  # noqa: SIM905 (a list of words reads best as text)
 )
 MIN_WORD = 3  # a query word starts counting at three characters
