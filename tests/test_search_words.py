@@ -362,6 +362,16 @@ import pytest
         ("联通 我的钱包 不显示数据 域名 被拦截", ["network"], None),
         ("Pi-hole wallet not loading", ["network"], None),
         ("手机号被停机 收不到验证码", ["login"], None),
+        # heldout21 (causes21b): a misdirected transfer the bank refused to recover, a banking app locked by an app
+        # with Accessibility access, a platform's payout to PayPal that fails
+        ("汇款", ["transaction"], None),
+        ("汇款汇错了 银行拒绝追回", ["transaction"], None),
+        ("accessibility", ["device"], None),
+        ("HSBC app security risk accessibility", ["device"], None),
+        ("无障碍", ["device"], None),
+        ("payout", ["withdrawal"], None),
+        ("payout to PayPal INSUFFICIENT FUNDS", ["withdrawal"], None),
+        ("平台打款", ["withdrawal"], None),
     ],
 )
 def test_search_ranks_and_offers_the_fitting_trees_for_a_writers_words(
