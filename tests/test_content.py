@@ -36,6 +36,21 @@ def test_every_builtin_tree_can_be_listed_by_paths(builtin: Catalog) -> None:
     assert {tree: n for tree, n in too_many.items() if n > MAX_PATHS} == {}
 
 
+def test_a_not_sure_answer_comes_last_in_its_menu(builtin: Catalog) -> None:
+    # A person reads down a menu for their case and takes "not sure" when nothing fits; answers added after it
+    # (a lost phone, identity misuse, a transit fare...) went unread by those who stopped there.
+    from wallet_doctor.model import Question
+
+    misplaced = [
+        f"{tree.id}.{node.id}"
+        for tree in builtin.trees.values()
+        for node in tree.nodes.values()
+        if isinstance(node, Question) and "not_sure" in node.choice_ids and node.choice_ids[-1] != "not_sure"
+    ]
+
+    assert misplaced == []
+
+
 def test_every_diagnosis_is_a_few_questions_from_triage(builtin: Catalog) -> None:
     shortest: dict[str, int] = {}
     for walk in all_paths(builtin, "triage"):
