@@ -62,7 +62,6 @@ import pytest
         ("换了手机后 支付不可用", ["login"], None),
         ("payment is unavailable", ["login"], None),
         ("withdrew", ["withdrawal"], None),
-        ("withdrew ether from exchange not arrived not on etherscan", ["withdrawal"], None),
         ("tap to pay", ["payments"], None),
         ("use card as prompted", ["transaction"], None),
         ("Apple Pay Bank Security Check use card as prompted", ["transaction"], None),
@@ -246,16 +245,12 @@ import pytest
         ("身份证号变更", ["customer_info"], None),
         ("找不到账户 转不出去", ["self_custody"], None),
         ("BTM 不能提出 fail to find account", ["self_custody"], None),
-        # heldout14 (branch causes15a): a scam-app warning call, a merchant's checkout page, a card hold, a marketplace
-        # seller who hasn't sent the item, a completed withdrawal missing from the bank.
+        # heldout14 (branch causes15a): a scam-app warning call, a merchant's checkout page, a marketplace seller who
+        # hasn't sent the item (its card hold and completed-withdrawal rows are the same as causes15b's above).
         ("银联会议", ["fraud_check"], None),
         ("会议软件 屏幕共享", ["fraud_check"], None),
-        ("支付页面一直打不开 正在加载支付页面", ["payments"], None),
         ("checkout page won't load", ["payments"], None),
-        ("信用卡 款项 冻结状态", ["transaction"], None),
         ("ebay seller says funds frozen open case will send item later", ["transaction"], None),
-        ("withdrawal to bank not arrived", ["withdrawal"], None),
-        ("paypal transfer to bank completed but not in bank account", ["withdrawal"], None),
         # held-out evaluation 15 (branch causes16b): an outage's "Prepaid is unavailable", a crash at payment caused
         # by a background/battery tool, identity misuse (冒名办卡, 一键查卡) and a regional wallet's local ID
         ("Prepaid is unavailable", ["network"], None),
