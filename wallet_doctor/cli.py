@@ -104,12 +104,13 @@ def root(
         return
     # `wallet-doctor --lang en list`: an option given before a command is that command's, as if given after it
     # (one given after it wins); one the command does not take is refused, naming it.
-    given = {name: value for name, value in ctx.params.items() if name != "version"}
-    given = {name: value for name, value in given.items() if value not in (None, False, [], ())}
+    given = {
+        name: value for name, value in ctx.params.items() if name != "version" and value not in (None, False, [], ())
+    }
     if not given:
         return
     command = ctx.command.get_command(ctx, ctx.invoked_subcommand)  # type: ignore[attr-defined]
-    takes = {param.name: param for param in command.params} if command is not None else {}
+    takes = {param.name for param in command.params} if command is not None else set()
     for name in given:
         if name not in takes:
             from wallet_doctor.commands.common import language
