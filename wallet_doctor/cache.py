@@ -7,6 +7,8 @@ relative to it), so any edit misses the cache, even one that keeps the size and 
 
 The cache is marshal of plain values only (tuples, dicts, str, int...; no code objects are written), read
 back into the model's own classes from a fixed schema: reading it cannot run code, whatever the file holds.
+Each tree is a chunk of its own, decoded when the tree is first touched (a walk touches two or three of
+them); a chunk that does not read then makes the catalog be built again from its files (see the encoding).
 It still lives only in a folder the user owns and no one else may write to; files are opened without
 following links and created with O_EXCL, so another user can neither
 plant a cache nor make us overwrite a file through a link.
@@ -26,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from wallet_doctor import __version__
-from wallet_doctor.errors import Problem
+from wallet_doctor.errors import Problem, UnknownTree
 from wallet_doctor.files import tree_files
 from wallet_doctor.gcpause import collector_paused
 from wallet_doctor.model import (
@@ -35,8 +37,10 @@ from wallet_doctor.model import (
     Conditional,
     Item,
     Jump,
+    LazyTrees,
     Location,
     Outcome,
+    Outline,
     Question,
     SharedBlock,
     Text,
@@ -48,7 +52,7 @@ NO_CACHE_ENV = "WALLET_DOCTOR_NO_CACHE"
 DEBUG_ENV = "WALLET_DOCTOR_DEBUG"
 KEEP = 8
 STALE_TEMPORARY_SECONDS = 3600  # a writer killed mid-write leaves its temporary file; drop it after an hour
-FORMAT = 2  # bump when the encoding below changes
+FORMAT = 3  # bump when the encoding below changes
 # Catalogs this module wrote: .marshal now, .json before format 2 (pruned like the others).
 _NAME = re.compile(r"catalog-[0-9a-f]{32}\.(?:marshal|json)")
 _TEMPORARY = re.compile(r"\.catalog-[0-9a-f]{32}\.(?:marshal|json)\.[0-9a-f]{16}\.tmp")
@@ -104,12 +108,25 @@ def cached(
         if descriptor is None:
             return build()
         name = f"catalog-{key}.marshal"
-        found = _read(descriptor, name)
+        found = _read(descriptor, name, lambda: _rebuild(folders, build))
         if found is not None:
             return found
         value = build()
         _write(descriptor, name, value)
         return value
+
+
+def _rebuild(folders: Sequence[Path], build: Callable[[], tuple[Catalog, list[Problem]]]) -> Catalog:
+    """The catalog built again from its files, when a tree's chunk in the cache did not read; written to the
+    cache in place of the damaged file, so that the next call reads it whole again."""
+    value = build()
+    folder = cache_folder()
+    key = cache_key(folders)  # again: should the files have changed meanwhile, the new catalog has a new key
+    if folder is not None and key is not None:
+        with _safe_folder(folder) as descriptor:
+            if descriptor is not None:
+                _write(descriptor, f"catalog-{key}.marshal", value)
+    return value[0]
 
 
 def _debug(message: str) -> None:
@@ -144,7 +161,7 @@ def _safe_folder(folder: Path) -> Iterator[int | None]:
         os.close(descriptor)
 
 
-def _read(folder: int, name: str) -> tuple[Catalog, list[Problem]] | None:
+def _read(folder: int, name: str, rebuild: Callable[[], Catalog]) -> tuple[Catalog, list[Problem]] | None:
     try:
         # O_NONBLOCK: a pipe of that name must not make the open wait (a regular file ignores the flag).
         descriptor = os.open(name, os.O_RDONLY | _O_NOFOLLOW | _O_CLOEXEC | _O_NONBLOCK, dir_fd=folder)
@@ -157,10 +174,7 @@ def _read(folder: int, name: str) -> tuple[Catalog, list[Problem]] | None:
                 return None  # written by someone else, or writable by others: not trusted
             data = handle.read()
         with collector_paused():
-            catalog, problems = _decode(marshal.loads(data))
-        if not isinstance(catalog, Catalog) or not all(isinstance(p, Problem) for p in problems):
-            return None
-        return catalog, list(problems)
+            return _decode(marshal.loads(data), rebuild)
     except Exception:  # noqa: BLE001 - a damaged or foreign cache file is simply rebuilt
         return None
 
@@ -208,14 +222,27 @@ def _prune(folder: int) -> None:
             os.unlink(entry, dir_fd=folder)
 
 
-# -- the encoding: one table of records a class, objects referred to by their index ------------------------
+# -- the encoding: a small header, and each tree in a chunk of its own decoded when the tree is touched ------
 #
-# The file is marshal of plain values only (tuples, dicts, frozensets, str, int, bool, None): (MAGIC, files,
-# locations, texts, tables). Every model object is a record (a tuple of its fields) in its class's table, the
-# tables in _ORDER, in which a class refers only to classes before it; a reference is an index into the list
-# of all objects decoded so far. Locations are (index in files, line) pairs and Texts bare pair tuples, the
-# two written once each however often they recur. Reading is one pass a table, no hook a value: about a
-# third of the time of the JSON objects this replaced (see the commit and bench/).
+# The file is marshal of plain values only (tuples, dicts, frozensets, bytes, str, int, bool, None):
+# (MAGIC, outlines, unreadable, shared, problems, trees). `outlines` holds each tree's (id, node ids, question
+# ids, jump targets), in the catalog's order: enough for the catalog to find any node's tree (model.Outline).
+# `shared` (the shared blocks), `problems` and each of `trees` (one a tree, in the order of `outlines`) are
+# chunks: bytes, each marshal of its own (files, locations, texts, tables, roots), referring to nothing
+# outside it. Reading the file decodes the header, the shared blocks and the problems; a tree's chunk is
+# decoded when the tree is first asked for (model.LazyTrees): a walk decodes two or three of the trees, not
+# all of them (about 20 ms of the walk's start-up at 268 outcomes; see bench/ and README).
+#
+# In a chunk, every model object is a record (a tuple of its fields) in its class's table, the tables in
+# _ORDER, in which a class refers only to classes before it; a reference is an index into the list of all
+# objects decoded so far. Locations are (index in files, line) pairs and Texts bare pair tuples, the two
+# written once each however often they recur. Reading is one pass a table, no hook a value.
+#
+# A header, shared chunk or problems chunk that does not read as this schema makes the whole file unused (the
+# catalog is rebuilt from its files). A tree's chunk is read later, when the catalog is already in use: if it
+# does not read as a Tree of that id with the nodes its outline names, the catalog is built again from its
+# files (unchanged, or the key would differ), that tree and every tree not yet decoded are taken from it, and
+# the rebuilt catalog replaces the damaged file. No traceback and no half-built tree either way.
 
 _MAGIC = "wallet-doctor catalog"
 # Each class's fields in order and how each is held: "v" a plain value, "r" a reference (or None),
@@ -230,7 +257,6 @@ _SCHEMA_TEXT: dict[type, str] = {
     Jump: "id:v tree:v target:v loc:r land:v",
     Tree: "id:v version:v title:r summary:r keywords:v start:v start_loc:r nodes:M loc:r digest:v broken:v",
     SharedBlock: "id:v items:R loc:r",
-    Catalog: "trees:M shared:M unreadable:v",
     Problem: "file:v line:v message:v fix:v node:v severity:v",
 }
 _SCHEMA: dict[type, tuple[tuple[str, str], ...]] = {
@@ -242,6 +268,62 @@ _ORDER = tuple(_SCHEMA)
 
 def _encode(value: tuple[Catalog, list[Problem]]) -> tuple[Any, ...]:
     catalog, problems = value
+    outlines = []
+    for tree_id, tree in catalog.trees.items():
+        outline = Outline.of(tree)
+        outlines.append((tree_id, outline.nodes, outline.questions, outline.jumps))
+    return (_MAGIC, tuple(outlines), frozenset(catalog.unreadable), _chunk(list(catalog.shared.values())),
+            _chunk(problems), tuple(_chunk([tree]) for tree in catalog.trees.values()))  # fmt: skip
+
+
+def _decode(value: Any, rebuild: Callable[[], Catalog]) -> tuple[Catalog, list[Problem]]:
+    """The catalog and problems `value` holds, its trees decoded on first use (from `rebuild()` should a
+    tree's chunk not read); ValueError (or another error) when the header is not ours."""
+    magic, outlines, unreadable, shared, problems, chunks = value
+    if magic != _MAGIC or type(chunks) is not tuple or len(chunks) != len(outlines):
+        raise ValueError("not a catalog")
+    known: dict[str, Outline] = {}
+    for tree_id, nodes, questions, jumps in outlines:
+        if type(tree_id) is not str:
+            raise ValueError("not a tree id")
+        known[tree_id] = Outline(_strings(nodes), _strings(questions), _strings(jumps))
+    blocks = _unchunk(shared)
+    found = _unchunk(problems)
+    if not all(type(b) is SharedBlock for b in blocks) or not all(type(p) is Problem for p in found):
+        raise ValueError("not the shared blocks and problems")
+    if type(unreadable) is not frozenset:
+        raise ValueError("not the unreadable trees")
+    by_id = dict(zip(known, chunks, strict=True))
+    rebuilt: list[Catalog] = []  # the catalog built from its files, once a chunk did not read
+
+    def tree(tree_id: str) -> Tree:
+        if not rebuilt:
+            try:
+                with collector_paused():
+                    (made,) = _unchunk(by_id[tree_id])
+                if type(made) is Tree and made.id == tree_id and tuple(made.nodes) == known[tree_id].nodes:
+                    return made
+            except Exception:  # noqa: BLE001 - a damaged chunk: the catalog is built again below
+                pass
+            _debug(f"the cached tree '{tree_id}' does not read: building the catalog again from its files.")
+            rebuilt.append(rebuild())
+        again = rebuilt[0].trees.get(tree_id)
+        if again is None:  # its file was removed since the cache was read
+            raise UnknownTree(tree_id, list(rebuilt[0].trees))
+        return again
+
+    trees = LazyTrees(known, tree)
+    return Catalog(trees, {block.id: block for block in blocks}, unreadable), found
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if type(value) is not tuple or not all(type(each) is str for each in value):
+        raise ValueError("not a tuple of strings")
+    return value
+
+
+def _chunk(roots: Sequence[Any]) -> bytes:
+    """`roots` and every model object they refer to, as marshal bytes that refer to nothing outside them."""
     files: dict[str, int] = {}
     locations: dict[tuple[int, int], int] = {}
     texts: dict[tuple[tuple[str, str], ...], int] = {}
@@ -270,9 +352,8 @@ def _encode(value: tuple[Catalog, list[Problem]]) -> tuple[Any, ...]:
         else:
             raise TypeError(f"cannot cache a {cls.__name__}")
 
-    collect(catalog)
-    for problem in problems:
-        collect(problem)
+    for root in roots:
+        collect(root)
     index: dict[int, int] = {}
     start = len(locations) + len(texts)
     for cls in _ORDER:
@@ -302,15 +383,18 @@ def _encode(value: tuple[Catalog, list[Problem]]) -> tuple[Any, ...]:
         return tuple(out)
 
     tables = tuple(tuple(record(obj) for obj in found[cls].values()) for cls in _ORDER)
-    return (_MAGIC, tuple(files), tuple(locations), tuple(texts), tables, index[id(catalog)],
-            tuple(index[id(p)] for p in problems))  # fmt: skip
+    return marshal.dumps(
+        (tuple(files), tuple(locations), tuple(texts), tables, tuple(index[id(root)] for root in roots))
+    )
 
 
-def _decode(value: Any) -> tuple[Catalog, list[Problem]]:
-    """The catalog and problems `value` holds; ValueError (or another error) when it is not ours."""
-    magic, files, locations, texts, tables, catalog_at, problems_at = value
-    if magic != _MAGIC or len(tables) != len(_ORDER):
-        raise ValueError("not a catalog")
+def _unchunk(data: Any) -> list[Any]:
+    """The roots a chunk holds; ValueError (or another error) when it is not ours."""
+    if type(data) is not bytes:
+        raise ValueError("not a chunk")
+    files, locations, texts, tables, roots = marshal.loads(data)
+    if len(tables) != len(_ORDER):
+        raise ValueError("not a chunk")
     new = object.__new__
     objs: list[Any] = []
     append = objs.append
@@ -341,7 +425,7 @@ def _decode(value: Any) -> tuple[Catalog, list[Problem]]:
         many = tuple(at for at, (_, kind) in enumerate(schema) if kind == "R")
         maps = tuple(at for at, (_, kind) in enumerate(schema) if kind == "M")
         slotted = cls is Problem
-        post_init = cls is Question or cls is Catalog
+        post_init = cls is Question
         for record in table:
             if len(record) != len(names):
                 raise ValueError(f"{cls.__name__} takes {len(names)} fields")
@@ -363,4 +447,4 @@ def _decode(value: Any) -> tuple[Catalog, list[Problem]]:
             if post_init:
                 made.__post_init__()
             append(made)
-    return objs[catalog_at], [objs[at] for at in problems_at]
+    return [objs[at] for at in roots]

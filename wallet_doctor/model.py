@@ -5,7 +5,7 @@ Nothing here reads files or prints; the loader builds these values and everythin
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 # Plain (not slotted) dataclasses: they are created at import and read back from the catalog cache on every
@@ -235,13 +235,95 @@ class ResolvedConditional:
 
 
 @dataclass(frozen=True)
+class Outline:
+    """What a catalog knows of a tree without reading it whole: its node ids (in order), those of its
+    questions, and its jumps' targets. Enough to find a node's tree, the questions a walk may ask and the
+    trees it may reach, so that the cache decodes only the trees a walk touches."""
+
+    nodes: tuple[str, ...]
+    questions: tuple[str, ...]
+    jumps: tuple[str, ...]
+
+    @classmethod
+    def of(cls, tree: Tree) -> Outline:
+        return cls(
+            tuple(tree.nodes),
+            tuple(node_id for node_id, node in tree.nodes.items() if isinstance(node, Question)),
+            tuple(node.target for node in tree.nodes.values() if isinstance(node, Jump)),
+        )
+
+
+class LazyTrees(Mapping[str, Tree]):
+    """A catalog's trees by id, in the order of `outlines`, each made by `decode(tree_id)` when first asked
+    for and kept (the cache's reader: a walk visits two or three of the trees). Read-only, and equal to
+    any mapping of the same trees, as the eager catalog's is."""
+
+    def __init__(self, outlines: Mapping[str, Outline], decode: Callable[[str], Tree]) -> None:
+        self.outlines: Mapping[str, Outline] = MappingProxyType(dict(outlines))
+        self._decode = decode
+        self._decoded: dict[str, Tree] = {}
+
+    def __getitem__(self, tree_id: str) -> Tree:
+        tree = self._decoded.get(tree_id)
+        if tree is None:
+            if tree_id not in self.outlines:
+                raise KeyError(tree_id)
+            tree = self._decoded[tree_id] = self._decode(tree_id)
+        return tree
+
+    def __contains__(self, tree_id: object) -> bool:
+        return tree_id in self.outlines
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.outlines)
+
+    def __len__(self) -> int:
+        return len(self.outlines)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({dict(self)!r})"
+
+    @property
+    def decoded(self) -> frozenset[str]:
+        """The trees made so far."""
+        return frozenset(self._decoded)
+
+
+class _Questions(Mapping[str, Question]):
+    """Questions by id, each found in its tree (`where`) only when asked for: a LazyTrees decodes no tree
+    for the ids merely listed or tested."""
+
+    def __init__(self, trees: Mapping[str, Tree], where: Mapping[str, str]) -> None:
+        self._trees = trees
+        self._where = where
+
+    def __getitem__(self, question_id: str) -> Question:
+        node = self._trees[self._where[question_id]].nodes.get(question_id)
+        if not isinstance(node, Question):  # only a damaged cache could say otherwise; its reader checks
+            raise KeyError(question_id)
+        return node
+
+    def __contains__(self, question_id: object) -> bool:
+        return question_id in self._where
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._where)
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+
+@dataclass(frozen=True)
 class Catalog:
-    """Every tree and shared block in force, indexed by id."""
+    """Every tree and shared block in force, indexed by id. `trees` may be a LazyTrees (the cache's): the
+    catalog then finds nodes, askable questions and jumps from the trees' outlines, decoding a tree only
+    when one of its nodes is asked for."""
 
     trees: Mapping[str, Tree]
     shared: Mapping[str, SharedBlock]
     unreadable: frozenset[str] = frozenset()  # trees written but unreadable: already reported, not dangling
-    _nodes: Mapping[str, Node] = field(init=False, repr=False, compare=False)
+    _outlines: Mapping[str, Outline] = field(init=False, repr=False, compare=False)
+    _node_tree: Mapping[str, str] = field(init=False, repr=False, compare=False)  # each node id's tree
     _askable: dict[str, Mapping[str, Question]] = field(init=False, repr=False, compare=False)
     _jumps_into: dict[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
     _expanded: dict[int, tuple[tuple[Item | Conditional, ...], tuple[ResolvedItem, ...]]] = field(
@@ -249,19 +331,25 @@ class Catalog:
     )
 
     def __post_init__(self) -> None:
-        index: dict[str, Node] = {}
-        for tree in self.trees.values():
-            for node_id, node in tree.nodes.items():
-                index.setdefault(node_id, node)
-        object.__setattr__(self, "trees", MappingProxyType(dict(self.trees)))
+        if isinstance(self.trees, LazyTrees):
+            outlines = self.trees.outlines
+        else:
+            object.__setattr__(self, "trees", MappingProxyType(dict(self.trees)))
+            outlines = MappingProxyType({tree_id: Outline.of(tree) for tree_id, tree in self.trees.items()})
+        index: dict[str, str] = {}
+        for tree_id, outline in outlines.items():
+            for node_id in outline.nodes:
+                index.setdefault(node_id, tree_id)  # the first tree's, as before the cache read lazily
         object.__setattr__(self, "shared", MappingProxyType(dict(self.shared)))
-        object.__setattr__(self, "_nodes", MappingProxyType(index))
+        object.__setattr__(self, "_outlines", outlines)
+        object.__setattr__(self, "_node_tree", MappingProxyType(index))
         object.__setattr__(self, "_askable", {})  # derived on demand; the catalog itself never changes
         object.__setattr__(self, "_jumps_into", {})
         object.__setattr__(self, "_expanded", {})
 
     def node(self, node_id: str) -> Node | None:
-        return self._nodes.get(node_id)
+        tree_id = self._node_tree.get(node_id)
+        return None if tree_id is None else self.trees[tree_id].nodes.get(node_id)
 
     def steps(self, outcome: Outcome) -> list[ResolvedItem | ResolvedConditional]:
         """An outcome's steps as shown: shared blocks expanded, each conditional group kept whole."""
@@ -313,9 +401,8 @@ class Catalog:
         """Every question a walk from `tree_id` may ask, by id (its own tree's and those it jumps into)."""
         found = self._askable.get(tree_id)
         if found is None:
-            found = MappingProxyType(
-                {q.id: q for reachable in self.reachable_trees(tree_id) for q in self.trees[reachable].questions}
-            )
+            where = {q: t for t in self.reachable_trees(tree_id) for q in self._outlines[t].questions}
+            found = _Questions(self.trees, MappingProxyType(where))
             self._askable[tree_id] = found
         return found
 
@@ -323,10 +410,10 @@ class Catalog:
         """The other trees with a jump into `tree_id`, by id. One pass over the catalog serves every tree."""
         if not self._jumps_into and self.trees:
             found: dict[str, set[str]] = {}
-            for tree in self.trees.values():
-                for node in tree.nodes.values():
-                    if isinstance(node, Jump) and node.target != tree.id:
-                        found.setdefault(node.target, set()).add(tree.id)
+            for source, outline in self._outlines.items():
+                for target in outline.jumps:
+                    if target != source:
+                        found.setdefault(target, set()).add(source)
             self._jumps_into.update({target: tuple(sorted(sources)) for target, sources in found.items()})
             self._jumps_into.setdefault("", ())  # marks the index as built, even when nothing jumps
         return self._jumps_into.get(tree_id, ())
@@ -335,7 +422,7 @@ class Catalog:
         """`tree_id` and every tree a walk from it can jump into, in discovery order."""
 
         def jumps(current: str) -> list[str] | None:
-            tree = self.trees.get(current)
-            return None if tree is None else [n.target for n in tree.nodes.values() if isinstance(n, Jump)]
+            outline = self._outlines.get(current)
+            return None if outline is None else list(outline.jumps)
 
         return breadth_first(tree_id, jumps)
