@@ -4,14 +4,17 @@ read lazily equals the one built from the files, and a damaged tree in the file 
 from __future__ import annotations
 
 import marshal
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.conftest import VALID
 from wallet_doctor import cache
 from wallet_doctor.engine import drive
+from wallet_doctor.errors import UnknownTree
 from wallet_doctor.model import Catalog, LazyTrees
 from wallet_doctor.sources import builtin_trees, load
 
@@ -185,3 +188,19 @@ def test_a_header_of_the_wrong_shape_is_not_used(cache_folder: Path) -> None:
 
         assert not isinstance(catalog.trees, LazyTrees)  # built from the files
         assert catalog == built
+
+
+def test_a_damaged_chunk_of_a_tree_whose_file_was_removed_meanwhile_is_an_unknown_tree(
+    cache_folder: Path, tmp_path: Path
+) -> None:
+    trees = tmp_path / "trees"
+    shutil.copytree(VALID, trees)
+    load([trees])
+    tamper(cache_folder, "login", b"\x00not marshal at all")
+    catalog, _ = load([trees])
+    (trees / "login.yaml").unlink()  # after the call read the cache, before it touches the tree
+
+    with pytest.raises(UnknownTree) as raised:
+        catalog.trees["login"]
+
+    assert raised.value.message("en") == "There is no tree 'login'. Valid trees: network, triage."
