@@ -300,7 +300,7 @@ def _decode(value: Any, rebuild: Callable[[], Catalog]) -> tuple[Catalog, list[P
         if not rebuilt:
             try:
                 with collector_paused():
-                    (made,) = _unchunk(by_id[tree_id])
+                    (made,) = _unchunk(by_id.pop(tree_id))  # decoded once (LazyTrees keeps it): let go
                 if type(made) is Tree and made.id == tree_id and tuple(made.nodes) == known[tree_id].nodes:
                     return made
             except Exception:  # noqa: BLE001 - a damaged chunk: the catalog is built again below
