@@ -1,0 +1,89 @@
+"""Typed words find the page (the outcome) that fits, with the answers that lead to it: the pages that live in
+triage itself (a lost phone, identity misuse, complaints) too, which no tree's keywords reach."""
+
+from __future__ import annotations
+
+import pytest
+
+from wallet_doctor.engine import drive
+from wallet_doctor.model import TRIAGE, Catalog, Outcome
+from wallet_doctor.page_search import find_pages, ways_in
+from wallet_doctor.search import search
+from wallet_doctor.sources import open_catalog
+
+
+@pytest.fixture(scope="module")
+def builtin() -> Catalog:
+    return open_catalog([], builtin=True)
+
+
+def pages_for(catalog: Catalog, query: str) -> list[str]:
+    return [page.outcome.id for page in find_pages(catalog, query, search(catalog, query))]
+
+
+# A writer's words (from the real reports walked in tests/walks/reports/, shortened as a person types them), and
+# the page among the three offered. The first ones live in triage, where no tree's keywords lead.
+@pytest.mark.parametrize(
+    ("query", "page"),
+    [
+        ("my phone was stolen", "triage_phone_lost"),
+        ("手机丢了 支付宝怎么办", "triage_phone_lost"),
+        ("有人用我的身份证办了手机卡", "fraud_identity_misuse"),
+        ("someone opened a loan in my name", "fraud_identity_misuse"),
+        ("I want to complain about the wallet company", "triage_complain"),
+        ("投诉 支付机构", "triage_complain"),
+        ("孩子用我的手机买了游戏装备", "triage_refund_mistake"),
+        ("营业执照注销 商户号被限制", "pay_merchant_restricted"),
+        ("公安冻结银行卡", "block_authority_freeze"),
+        ("提现到银行卡显示成功但是没到账", "wd_completed_not_in_bank"),
+        ("withdrawal completed but not in my bank", "wd_completed_not_in_bank"),
+        ("转错账了 转给了陌生人", "tx_wrong_recipient"),
+        ("sent USDT on the wrong network", "sc_wrong_network_platform"),
+        ("charged twice", "tx_charged_twice"),
+    ],
+)
+def test_a_writers_words_offer_the_page_that_fits(builtin: Catalog, query: str, page: str) -> None:
+    assert page in pages_for(builtin, query)
+
+
+def test_each_page_offered_comes_with_answers_that_reach_it_from_its_tree_and_from_triage(builtin: Catalog) -> None:
+    pages = find_pages(builtin, "my phone was stolen", search(builtin, "my phone was stolen"), limit=3)
+
+    for page in pages:
+        assert drive(builtin, page.tree, dict(page.answers)).outcome == page.outcome
+        assert drive(builtin, TRIAGE, dict(page.from_triage)).outcome == page.outcome
+
+
+def test_every_outcome_has_a_shortest_way_in_that_replays_to_it(builtin: Catalog) -> None:
+    outcomes = {n.id for t in builtin.trees.values() for n in t.nodes.values() if isinstance(n, Outcome)}
+    from_triage = ways_in(builtin, TRIAGE)
+
+    assert set(from_triage) == outcomes  # every page can be walked to from the first question
+    for outcome_id, way in from_triage.items():
+        assert drive(builtin, TRIAGE, dict(way)).outcome.id == outcome_id  # type: ignore[union-attr]
+
+
+def test_the_way_in_takes_the_fewest_answers_and_follows_jumps(catalog: Catalog) -> None:
+    # tests/trees/valid: network's check ends at once on "fail"; "account abnormal" jumps into login.
+    assert ways_in(catalog, "network") == {
+        "net_is_network": (("net_other_apps", "fail"),),
+        "net_is_app": (("net_other_apps", "pass"), ("net_notice", "not_shown")),
+        "login_reset": (("net_other_apps", "pass"), ("net_notice", "shown"), ("login_symptom", "wrong_password")),
+        "login_sms": (("net_other_apps", "pass"), ("net_notice", "shown"), ("login_symptom", "no_sms")),
+    }
+
+
+def test_a_page_s_command_names_its_own_tree_when_that_way_is_no_longer(catalog: Catalog) -> None:
+    (page,) = find_pages(catalog, "SMS", [], limit=1)
+
+    assert (page.outcome.id, page.tree, page.answers) == ("login_sms", "login", (("login_symptom", "no_sms"),))
+
+
+def test_words_no_page_uses_offer_nothing(builtin: Catalog) -> None:
+    assert pages_for(builtin, "zzz qqq") == []
+
+
+def test_a_word_on_every_page_offers_nothing_by_itself(catalog: Catalog) -> None:
+    texts = {page.outcome.id for page in find_pages(catalog, "the", [])}
+
+    assert texts == set()

@@ -1,0 +1,178 @@
+"""Find the page (an outcome) for typed words, and the answers that lead to it.
+
+`search` finds a tree; a tree holds a dozen or more pages, and some pages live in triage itself (a lost phone,
+identity misuse, complaints), where no tree's keywords lead. A page is found by the words of its title, summary
+and steps and the labels of the answers on its way in, each word weighted by how few pages use it (a word on
+every page tells none apart), plus the weight of its tree in `search`'s ranking. Chinese is compared in pairs
+of characters (no spaces to split words at), Latin script in whole words, a word of four letters or more also
+finding the longer words it starts ("withdraw" finds "withdrawal").
+
+A page is offered with its way in, never reached behind the person's back: the wizard walks the questions with
+those answers pre-selected, and the person confirms or changes each one.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import deque
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from wallet_doctor.model import LANGUAGES, TRIAGE, Catalog, Jump, Outcome, Question, ResolvedConditional
+from wallet_doctor.search import COMMON_WORDS, MIN_WORD, Match, fold
+
+Way = tuple[tuple[str, str], ...]  # (question, choice), in the order asked
+
+PAGES = 3  # pages offered at most
+# A page's score is the weight of each query word it uses (ln(pages / (1 + pages using the word)): about 5.6 for a
+# word on one page of 268), its title's words counted once more, plus TREE_WEIGHT times its tree's share of the
+# best tree's `search` score. Triage's own pages (a lost phone, complaints) have no tree in `search`: they count
+# as the best tree. Tuned on 96 real reports whose right page a walk pins (tests/walks/reports/): the right
+# page is among the three offered for 63 (README, "Finding a page").
+TREE_WEIGHT = 10.0
+TITLE_WEIGHT = 1.0
+PREFIX_WEIGHT = 0.7  # a query word found only as the start of a longer word counts this much of that word
+PREFIX_MIN = 4  # ... and only from four letters: "pay" would find "payee", "payment" and "payout"
+_CJK_RUN = re.compile("[\u2e80-\u9fff\uf900-\ufaff]+")
+_LATIN_WORD = re.compile("[a-z0-9]+")
+
+
+@dataclass(frozen=True, slots=True)
+class PageMatch:
+    """A page that matches a query: its score (higher is better), its way in from triage's first question
+    (what the wizard pre-selects), and the shortest way in as a command: its tree and the answers from that
+    tree's start (`wallet-doctor run TREE -a ...`)."""
+
+    outcome: Outcome
+    score: float
+    from_triage: Way
+    tree: str
+    answers: Way
+
+
+def ways_in(catalog: Catalog, tree_id: str) -> dict[str, Way]:
+    """The fewest answers from `tree_id`'s start to each outcome it reaches (jumps followed), by outcome id;
+    among ways of one length, the one whose answers come first in their menus."""
+    tree = catalog.trees.get(tree_id)
+    if tree is None:
+        return {}
+    ways: dict[str, Way] = {tree.start: ()}
+    pending = deque([tree.start])
+    found: dict[str, Way] = {}
+    while pending:
+        node_id = pending.popleft()
+        node, way = catalog.node(node_id), ways[node_id]
+        following: list[tuple[str, Way]] = []
+        if isinstance(node, Outcome):
+            found.setdefault(node_id, way)
+        elif isinstance(node, Jump):
+            target = catalog.trees.get(node.target)
+            if target is not None:
+                following.append((node.landing(target), way))
+        elif isinstance(node, Question):
+            following += [(choice.next, (*way, (node.id, choice.id))) for choice in node.choices]
+        for next_id, next_way in following:
+            if next_id not in ways:
+                ways[next_id] = next_way
+                pending.append(next_id)
+    return found
+
+
+def find_pages(catalog: Catalog, query: str, trees: Sequence[Match], limit: int = PAGES) -> list[PageMatch]:
+    """The pages that best match `query`, best first, at most `limit`. `trees` is `search`'s ranking for the
+    same query: a page's tree adds its share of the best tree's score. Only pages that share a word with
+    the query are offered. Each page's command is its shortest way in (the fewest answers taken for the
+    person), from triage when no tree's own start is shorter."""
+    from_triage = ways_in(catalog, TRIAGE)
+    shortest = _shortest_ways(catalog, from_triage)
+    outcomes = {oid: _outcome(catalog, oid) for oid in shortest}
+    texts = {oid: fold(_page_text(catalog, outcome, from_triage.get(oid, ()))) for oid, outcome in outcomes.items()}
+    titles = {oid: fold(" ".join(outcome.title.get(lang) for lang in LANGUAGES)) for oid, outcome in outcomes.items()}
+    asked = _words(query)
+    scores = _scores(asked, texts)
+    for page, score in _scores(asked, titles).items():
+        scores[page] += TITLE_WEIGHT * score
+    best_tree = max((m.score for m in trees), default=0)
+    tree_share = {m.tree.id: m.score / best_tree for m in trees} if best_tree else {}
+    tree_share[TRIAGE] = 1.0
+    found = []
+    for outcome_id, own in scores.items():
+        outcome = outcomes[outcome_id]
+        tree_id, answers = shortest[outcome_id]
+        score = own + TREE_WEIGHT * tree_share.get(outcome.tree, 0.0)
+        found.append(PageMatch(outcome, score, from_triage.get(outcome_id, ()), tree_id, answers))
+    found.sort(key=lambda m: (-m.score, m.outcome.id))
+    return found[:limit]
+
+
+def _shortest_ways(catalog: Catalog, from_triage: dict[str, Way]) -> dict[str, tuple[str, Way]]:
+    """Each outcome's shortest way in as (tree, answers from its start): from a tree's own start where that
+    is no longer than from triage (the command names the tree the page belongs to), else from triage."""
+    shortest = {outcome_id: (TRIAGE, way) for outcome_id, way in from_triage.items()}
+    for tree_id in catalog.trees:
+        if tree_id == TRIAGE:
+            continue
+        for outcome_id, way in ways_in(catalog, tree_id).items():
+            known = shortest.get(outcome_id)
+            if known is None or len(way) < len(known[1]) or (len(way) == len(known[1]) and known[0] == TRIAGE):
+                shortest[outcome_id] = (tree_id, way)
+    return shortest
+
+
+def _outcome(catalog: Catalog, outcome_id: str) -> Outcome:
+    outcome = catalog.node(outcome_id)
+    assert isinstance(outcome, Outcome)  # ways_in() gives outcomes only
+    return outcome
+
+
+def _page_text(catalog: Catalog, outcome: Outcome, way: Way) -> str:
+    """What a page is found by: its title, summary and steps, and the labels of the answers on its way in,
+    in every language."""
+    texts = [outcome.title, outcome.summary]
+    for step in catalog.steps(outcome):
+        texts += (
+            [step.condition, *(s.text for s in step.steps)] if isinstance(step, ResolvedConditional) else [step.text]
+        )
+    for question_id, choice_id in way:
+        question = catalog.node(question_id)
+        if isinstance(question, Question):
+            choice = question.choice(choice_id)
+            if choice is not None:
+                texts.append(choice.label)
+    return " ".join(text.get(lang) for text in texts for lang in LANGUAGES)
+
+
+def _words(text: str) -> frozenset[str]:
+    """The words search compares: each pair of neighbouring Chinese characters, each Latin word of three
+    letters or more that is not a common word."""
+    folded = fold(text)
+    found: set[str] = set()
+    for run in _CJK_RUN.findall(folded):
+        found.update(run[at : at + 2] for at in range(len(run) - 1))
+    found.update(w for w in _LATIN_WORD.findall(folded) if len(w) >= MIN_WORD and w not in COMMON_WORDS)
+    return frozenset(found)
+
+
+def _scores(asked: Iterable[str], texts: dict[str, str]) -> dict[str, float]:
+    """Each page's score, for the pages that use an asked word: each word it uses by that word's weight,
+    ln(pages / (1 + pages using it)), so a word on every page counts for nothing; a Latin word the page has
+    only as the start of longer words by PREFIX_WEIGHT of the weight of that start."""
+    scores: dict[str, float] = {}
+
+    def add(pages: list[str], share: float) -> None:
+        weight = share * max(0.0, math.log(len(texts) / (1 + len(pages))))
+        for page in pages:
+            scores[page] = scores.get(page, 0.0) + weight
+
+    for word in asked:
+        if not word.isascii():
+            add([page for page, text in texts.items() if word in text], 1.0)
+            continue
+        whole = re.compile(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])")
+        has_whole = [page for page, text in texts.items() if whole.search(text)]
+        add(has_whole, 1.0)
+        if len(word) >= PREFIX_MIN:
+            start = re.compile(rf"(?<![a-z0-9]){re.escape(word)}")
+            add([page for page, text in texts.items() if page not in has_whole and start.search(text)], PREFIX_WEIGHT)
+    return {page: score for page, score in scores.items() if score > 0}
