@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shlex
+
 from tests.conftest import FIXTURE_FLAGS
 
 
@@ -79,6 +81,38 @@ def test_search_finds_a_tree_from_english_words(cli) -> None:
 
     assert code == 0
     assert [m["tree"] for m in data["matches"]] == ["network"]
+
+
+def test_search_offers_the_page_with_a_command_that_walks_to_it(cli) -> None:
+    result = cli("search", "SMS", *FIXTURE_FLAGS)
+    title, command = result.stdout.splitlines()[-2:]
+
+    assert result.exit_code == 0
+    assert title == "  The SMS is blocked"
+    assert shlex.split(command)[:3] == ["wallet-doctor", "run", "login"]
+    code, walk = cli.json(*shlex.split(command)[1:])
+    assert (code, walk["outcome"]["id"]) == (0, "login_sms")
+
+
+def test_search_json_gives_each_page_the_answers_from_its_tree_and_from_triage(cli) -> None:
+    _, data = cli.json("search", "SMS", *FIXTURE_FLAGS)
+    (page,) = data["pages"]
+
+    assert (page["outcome"], page["tree"], page["answers"]) == ("login_sms", "login", {"login_symptom": "no_sms"})
+    for tree, answers in (("login", page["answers"]), ("triage", page["from_triage"])):
+        flags = [arg for q, c in answers.items() for arg in ("-a", f"{q}={c}")]
+        code, walk = cli.json("run", tree, *FIXTURE_FLAGS, *flags)
+        assert (code, walk["outcome"]["id"]) == (0, "login_sms")
+
+
+def test_the_first_question_s_text_says_typed_words_can_find_the_page(cli) -> None:
+    result = cli("run", *FIXTURE_FLAGS, "--lang", "en", "--no-input")
+
+    assert result.exit_code == 3
+    assert result.stdout.splitlines()[-1] == (
+        "Or describe it in your own words (the pages that may fit are listed, with the answers that lead there): "
+        "wallet-doctor search WORDS"
+    )
 
 
 def test_search_with_no_match_says_what_to_do(cli) -> None:

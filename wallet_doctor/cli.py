@@ -241,7 +241,8 @@ def search(
     trees: TreesOption = None,
     no_builtin: NoBuiltinOption = False,
 ) -> None:
-    """Find the tree for a symptom, e.g. `wallet-doctor search 转账失败` or `search cannot withdraw`."""
+    """Find the tree and the pages for a symptom, e.g. `wallet-doctor search 转账失败` or `search cannot withdraw`;
+    each page comes with the answers that lead to it."""
     from wallet_doctor.commands.search import search as search_command
 
     raise typer.Exit(search_command(words, output.value, lang, trees, no_builtin))

@@ -1,4 +1,4 @@
-"""`wallet-doctor search`: find the tree for a symptom or a pasted error message."""
+"""`wallet-doctor search`: find the tree and the pages for a symptom or a pasted error message."""
 
 from __future__ import annotations
 
@@ -13,22 +13,36 @@ from wallet_doctor.messages import msg
 
 
 def search(words: Sequence[str], output: str, lang: str | None, trees: Sequence[Path] | None, no_builtin: bool) -> int:
-    """Print the matching trees, best first; exit 4 when none matches (text output only)."""
+    """Print the matching trees, best first, then the pages that may fit with the command that reaches each;
+    exit 4 when nothing matches (text output only)."""
+    from wallet_doctor.page_search import find_pages
     from wallet_doctor.search import search as find
 
     language, catalog = setup(lang, trees, no_builtin)
     query = " ".join(words)
     matches = find(catalog, query)
+    pages = find_pages(catalog, query, matches)
     if output == "json":
         from wallet_doctor.render.data import search_data
 
-        print_json(search_data(query, matches, language))
+        print_json(search_data(query, matches, pages, language))
         return EXIT_OK
-    if not matches:
+    if not matches and not pages:
         typer.echo(msg("search.none", language), err=True)
         return EXIT_INVALID
+    import shlex
+
     from wallet_doctor.render.text import clean
+    from wallet_doctor.resume import tree_options
 
     for m in matches:
         typer.echo(f"{m.tree.id}  {clean(m.tree.title.get(language))}  (wallet-doctor run {m.tree.id})")
+    if pages:
+        typer.echo(f"\n{msg('search.pages', language)}")
+    options = tree_options(trees or (), no_builtin)
+    for page in pages:
+        command = ["wallet-doctor", "run", page.tree, *options]
+        for question, choice in page.answers:
+            command += ["-a", f"{question}={choice}"]
+        typer.echo(f"  {clean(page.outcome.title.get(language))}\n    {shlex.join(command)}")
     return EXIT_OK

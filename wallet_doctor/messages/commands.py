@@ -11,6 +11,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "没有匹配的诊断树。请换几个词，或运行 `wallet-doctor` 从菜单中选择。",
         "en": "No tree matches. Try other words, or run `wallet-doctor` and pick from the menu.",
     },
+    "search.pages": {
+        "zh-CN": "可能对应的诊断页，以及通向它的回答（请确认每个回答都符合你的情况）：",
+        "en": "Pages that may fit, with the answers that lead there (check that each answer is true for you):",
+    },
     "record.saved": {"zh-CN": "答案已记录：", "en": "Answers recorded:"},
     "report.not_yet": {
         "zh-CN": "没有保存报告：还没有得出诊断。",

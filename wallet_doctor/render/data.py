@@ -13,10 +13,12 @@ from wallet_doctor.model import Catalog, Item, Outcome, Question, ResolvedCondit
 if TYPE_CHECKING:
     # Types only: the scripted walk does not import them (render/shapes.py imports more than it needs).
     from wallet_doctor.errors import Problem
+    from wallet_doctor.page_search import PageMatch
     from wallet_doctor.render.shapes import (
         CaseErrorData,
         ListData,
         MatchRow,
+        PageRow,
         PathRow,
         PathsData,
         QuestionData,
@@ -134,13 +136,25 @@ def paths_data(tree_id: str, walks: Iterable[Walk]) -> PathsData:
     return {"schema_version": SCHEMA_VERSION, "tree": tree_id, "paths": rows}
 
 
-def search_data(query: str, matches: Iterable[Match], lang: str) -> SearchData:
-    """`{"schema_version", "query", "matches"}`: each matching tree, best first, its score and words matched."""
+def search_data(query: str, matches: Iterable[Match], pages: Iterable[PageMatch], lang: str) -> SearchData:
+    """`{"schema_version", "query", "matches", "pages"}`: each matching tree, best first, its score and words
+    matched; then the pages that may fit, best first, each with the answers that lead to it from its tree's
+    start (`run TREE --answers`) and from triage's first question."""
     rows: list[MatchRow] = [
         {"tree": m.tree.id, "title": m.tree.title.get(lang), "score": m.score, "matched": list(m.matched)}
         for m in matches
     ]
-    return {"schema_version": SCHEMA_VERSION, "query": query, "matches": rows}
+    page_rows: list[PageRow] = [
+        {
+            "outcome": p.outcome.id,
+            "title": p.outcome.title.get(lang),
+            "tree": p.tree,
+            "answers": dict(p.answers),
+            "from_triage": dict(p.from_triage),
+        }
+        for p in pages
+    ]
+    return {"schema_version": SCHEMA_VERSION, "query": query, "matches": rows, "pages": page_rows}
 
 
 def validate_data(problems: Iterable[Problem], valid: bool) -> ValidateData:

@@ -85,10 +85,19 @@ class MatchRow(TypedDict):
     matched: list[str]
 
 
+class PageRow(TypedDict):
+    outcome: str
+    title: str
+    tree: str
+    answers: dict[str, str]
+    from_triage: dict[str, str]
+
+
 class SearchData(TypedDict):
     schema_version: int
     query: str
     matches: list[MatchRow]
+    pages: list[PageRow]
 
 
 class ProblemRow(TypedDict):
