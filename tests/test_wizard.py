@@ -90,8 +90,8 @@ def test_quit_stops_with_the_resume_command(catalog: Catalog) -> None:
 
 
 def test_typed_words_find_the_tree_to_walk(catalog: Catalog) -> None:
-    # triage: 3 choices, then "Describe it in my own words" (index 3).
-    keys = [DOWN * 3 + ENTER, "登录不了" + ENTER, ENTER, ENTER, ENTER, ENTER]
+    # triage: 3 choices, then "Describe it in my own words" (index 3); the tree comes after two pages.
+    keys = [DOWN * 3 + ENTER, "登录不了" + ENTER, DOWN * 2 + ENTER, ENTER, ENTER, ENTER]
 
     code, screen, prompter = run_wizard(Walk.start(catalog, "triage"), keys, lang="zh-CN")
 
@@ -158,7 +158,7 @@ def test_the_report_never_overwrites_without_asking(catalog: Catalog, tmp_path: 
 def test_a_json_report_redacts_numbers_the_user_typed(catalog: Catalog, tmp_path: Path) -> None:
     path = tmp_path / "case.json"
     typed = "登录不了 手机 13812345678 卡 6222021234567890123"
-    keys = [DOWN * 3 + ENTER, typed + ENTER, ENTER, ENTER, ENTER]
+    keys = [DOWN * 3 + ENTER, typed + ENTER, DOWN * 2 + ENTER, ENTER, ENTER]  # the login tree, after two pages
 
     code, _, _ = run_wizard(Walk.start(catalog, "triage"), keys, report_path=path)
 

@@ -284,9 +284,23 @@ def _walk_to(catalog: Catalog, tree: str, outcome: str) -> Walk:
 # -- 5. navigation ----------------------------------------------------------------------------------
 
 
+def test_a_page_picked_from_typed_words_is_walked_to_with_its_answers_preselected(catalog: Catalog) -> None:
+    # triage: describe (4th); type; pick the page (first); Enter on the pre-selected answer; then the diagnosis.
+    keys = [DOWN * 3 + ENTER, "SMS" + ENTER, ENTER, ENTER, *[ENTER] * 5]
+
+    code, screen, prompter = run_wizard(Walk.start(catalog, "triage"), keys)
+
+    assert code == 0
+    assert prompter.offered[1] == ["The SMS is blocked", "None of these: back to the menu"]
+    assert "the answers that lead to that page are already selected" in " ".join(screen.split())
+    assert prompter.asked[3] == "What is the problem?"  # the question is still asked: the person confirms it
+    assert "The SMS is blocked" in screen.split("What is the problem?")[-1]
+
+
 def test_back_from_the_first_question_after_a_typed_search_returns_to_the_menu(catalog: Catalog) -> None:
-    # triage: describe (4th); type; pick the first match (network); there: back (after 2 choices and help).
-    keys = [DOWN * 3 + ENTER, "network" + ENTER, ENTER, DOWN * 3 + ENTER, CTRL_C]
+    # triage: describe (4th); type; pick the tree (network, after its page); there: back (after 2 choices and
+    # help).
+    keys = [DOWN * 3 + ENTER, "network" + ENTER, DOWN + ENTER, DOWN * 3 + ENTER, CTRL_C]
 
     code, _, prompter = run_wizard(Walk.start(catalog, "triage"), keys)
 
@@ -358,13 +372,14 @@ def test_the_yes_or_no_instruction_is_in_the_users_language(catalog: Catalog, in
 # -- 7. typed words ----------------------------------------------------------------------------------
 
 
-def test_typed_english_under_chinese_gets_english_suggestions_saying_why_they_matched(catalog: Catalog) -> None:
+def test_typed_english_under_chinese_gets_english_pages_then_trees_saying_why(catalog: Catalog) -> None:
     keys = [DOWN * 3 + ENTER, "the network is offline" + ENTER, CTRL_C]
 
     code, _, prompter = run_wizard(Walk.start(catalog, "triage"), keys, lang="zh-CN")
     assert code == 130
     assert prompter.asked[1:] == ["请描述你的问题或粘贴错误提示：", "Which of these is closest?"]
     assert prompter.offered[1] == [
+        "A network problem",
         "Network or account? (matched “network”, “offline”)",
         "None of these: back to the menu",
     ]
@@ -375,7 +390,7 @@ def test_typed_chinese_gets_chinese_suggestions(catalog: Catalog) -> None:
 
     _, _, prompter = run_wizard(Walk.start(catalog, "triage"), keys, lang="en")
 
-    assert prompter.offered[1] == ["网络还是账户（匹配：“加载失败”）", "都不是，回到菜单"]
+    assert prompter.offered[1] == ["应用问题", "网络问题", "网络还是账户（匹配：“加载失败”）", "都不是，回到菜单"]
 
 
 def test_each_question_says_where_the_walk_stands(catalog: Catalog, instructions: list[str]) -> None:
@@ -388,7 +403,7 @@ def test_each_question_says_where_the_walk_stands(catalog: Catalog, instructions
     ]
 
 
-def test_a_pasted_session_error_suggests_sign_in_first_saying_why() -> None:
+def test_a_pasted_session_error_suggests_its_page_then_sign_in_saying_why() -> None:
     from wallet_doctor.sources import open_catalog
 
     full = open_catalog([], builtin=True)
@@ -396,9 +411,11 @@ def test_a_pasted_session_error_suggests_sign_in_first_saying_why() -> None:
 
     _, _, prompter = run_wizard(Walk.start(full, "triage"), keys, lang="zh-CN")
 
-    first = prompter.offered[1][0]
-    assert first.startswith(full.trees["login"].title.get("en"))
-    assert first.endswith("(matched “session expired”, “error 1003”)")
+    page, *_ = prompter.offered[1]
+    first_tree = next(label for label in prompter.offered[1] if "(matched" in label)
+    assert page == "The session has expired: sign in again"
+    assert first_tree.startswith(full.trees["login"].title.get("en"))
+    assert first_tree.endswith("(matched “session expired”, “error 1003”)")
 
 
 # -- 8. TERM=dumb -----------------------------------------------------------------------------------

@@ -21,6 +21,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "choices": {"zh-CN": "可选答案", "en": "Choices"},
     "answers_so_far": {"zh-CN": "已回答", "en": "Answered so far"},
     "answer_with": {"zh-CN": "回答方式", "en": "Answer with"},
+    "describe_with": {
+        "zh-CN": "或者用自己的话描述问题（会列出可能对应的诊断页和通向它的回答）",
+        "en": "Or describe it in your own words (the pages that may fit are listed, with the answers that lead there)",
+    },
     "never_share": {
         "zh-CN": "任何人（包括客服）都不会向你索要密码、验证码或助记词，请勿透露。",
         "en": "Nobody, support included, will ever ask for your password, verification codes or recovery phrase. "
@@ -63,6 +67,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "describe.why": {"zh-CN": "{title}（匹配：{words}）", "en": "{title} (matched {words})"},
     "describe.quote": {"zh-CN": "“{word}”", "en": "“{word}”"},
+    "describe.page_way": {
+        "zh-CN": "接下来的问题里，通向这一页的回答已经替你选好：符合你的情况就按回车，不符合就选别的。",
+        "en": "In the questions that follow, the answers that lead to that page are already selected: press Enter"
+        " where one is true for you, or pick another.",
+    },
     "describe.menu": {"zh-CN": "都不是，回到菜单", "en": "None of these: back to the menu"},
     "solved.ask": {"zh-CN": "这个方法解决问题了吗？", "en": "Did this solve the problem?"},
     "solved.yes": {"zh-CN": "解决了", "en": "Yes, it is solved"},

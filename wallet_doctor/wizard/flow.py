@@ -72,6 +72,9 @@ class Wizard(Diagnosis, CaseReport, Resuming):
         self.saved_report: Path | None = None
         self.history: list[Walk] = []  # the walks left for a related problem or a typed search, to go back to
         self.undone: Action | None = None  # the answer just taken back: the cursor starts on it
+        # The answers that lead to a page picked from typed words, by question: the cursor starts on them, and
+        # the person confirms or changes each (a page is never reached behind their back).
+        self.suggested: dict[str, str] = {}
         self._last_action: str = ""  # what the last question's menu chose
 
     @property
@@ -153,7 +156,7 @@ class Wizard(Diagnosis, CaseReport, Resuming):
             choices + extras,
             f"{where}{msg('menu.instruction', self.lang)}",
             len(extras),
-            default=self.undone,
+            default=self.undone or self._suggested(question),
         )
         self.undone = None
         previous, self._last_action = self._last_action, action
@@ -172,6 +175,11 @@ class Wizard(Diagnosis, CaseReport, Resuming):
         elif action == "quit":
             return False
         return True
+
+    def _suggested(self, question: Question) -> Action | None:
+        """Where the cursor starts on `question` for a page picked from typed words: the answer leading there."""
+        choice = self.suggested.get(question.id)
+        return ("answer", choice) if choice is not None and question.choice(choice) is not None else None
 
     def go_back(self, tidy: bool = False) -> None:
         """Undo the last answer, with the cursor on it when the question is asked again; from the first
@@ -205,6 +213,7 @@ class Wizard(Diagnosis, CaseReport, Resuming):
         first = self.history[0] if self.history else self.walk
         self.walk = Walk.start(first.catalog, first.tree)
         self.history = []
+        self.suggested = {}
         self._shown_tree = None
 
     def probe(self, question: Question) -> bool:
@@ -261,36 +270,54 @@ class Wizard(Diagnosis, CaseReport, Resuming):
         return self.walk.tree == TRIAGE and not self.walk.answers
 
     def describe(self) -> None:
-        """Typed words or a pasted error message find the tree to walk."""
+        """Typed words or a pasted error message find the pages and trees that may fit. A page picked is
+        walked to through its questions, the answers that lead there pre-selected; a tree is walked from
+        its start."""
+        from wallet_doctor.page_search import find_pages
         from wallet_doctor.search import search
 
         words = self.prompter.text(msg("describe.prompt", self.lang)).strip()
-        matches = search(self.walk.catalog, words)[:5]
-        if not matches:
+        catalog = self.walk.catalog
+        matches = search(catalog, words)
+        pages = find_pages(catalog, words, matches)
+        if not matches and not pages:
             self.console.print(msg("describe.none", self.lang))
             return
         self.description = words
-        # The suggestions in the language typed (English words under a Chinese interface get English titles),
-        # each with the words that made it match.
+        # The suggestions in the language typed (English words under a Chinese interface get English titles);
+        # the pages first, then the trees, each with the words that made it match.
         typed = "zh-CN" if any(cells(c) == 2 for c in words) else "en"
         choices: list[tuple[str, Action]] = [
-            (
-                _suggestion(clean(m.tree.title.get(typed)), _why_matched(m, words), typed),
-                ("tree", m.tree.id),
-            )
-            for m in matches
+            (clean(page.outcome.title.get(typed)), ("page", str(at))) for at, page in enumerate(pages)
+        ]
+        choices += [
+            (_suggestion(clean(m.tree.title.get(typed)), _why_matched(m, words), typed), ("tree", m.tree.id))
+            for m in matches[: _DESCRIBE_CHOICES - len(pages)]
         ]
         choices.append((msg("describe.menu", typed), ("menu", "")))
         action, value = self.prompter.select(msg("describe.pick", typed), choices, msg("menu.instruction", typed))
         if action == "tree":
             self.history.append(self.walk)
-            self.walk = Walk.start(self.walk.catalog, value)
+            self.walk = Walk.start(catalog, value)
             self._shown_tree = None
+        elif action == "page":
+            page = pages[int(value)]
+            self.console.print(msg("describe.page_way", self.lang))
+            if page.from_triage:  # the walk stands at triage's first question: its way starts here
+                self.suggested = dict(page.from_triage)
+            else:
+                self.history.append(self.walk)
+                self.walk = Walk.start(catalog, page.tree)
+                self._shown_tree = None
+                self.suggested = dict(page.answers)
 
     def confirm(self, message: str, default: bool) -> bool:
         """A yes or no question in the user's language."""
         yes, no = msg("yes", self.lang), msg("no", self.lang)
         return self.prompter.confirm(message, default, yes, no, msg("menu.instruction.yes_no", self.lang))
+
+
+_DESCRIBE_CHOICES = 8  # pages and trees offered for typed words, at most (a menu of nine with "none of these")
 
 
 def _questions_left(catalog: Catalog, node_id: str) -> int:

@@ -6,7 +6,8 @@ from typing import Any, Literal
 
 from wallet_doctor.wizard.wrap import wrap
 
-# What the user picked in a menu, and its value: ("answer", choice id), ("tree", tree id), ("help", "") ...
+# What the user picked in a menu, and its value: ("answer", choice id), ("tree", tree id), ("page", its place
+# among the pages offered), ("help", "") ...
 ActionKind = Literal[
     "answer",
     "help",
@@ -15,6 +16,7 @@ ActionKind = Literal[
     "describe",
     "quit",
     "tree",
+    "page",
     "menu",
     "solved",
     "escalate",
