@@ -367,6 +367,19 @@ import pytest
         ("payout", ["withdrawal"], None),
         ("payout to PayPal INSUFFICIENT FUNDS", ["withdrawal"], None),
         ("平台打款", ["withdrawal"], None),
+        # heldout22 (c22a): a caller claiming to be support, leaked details and nuisance calls, a fake website, a SIM
+        # swap, a rejected verification document, a fake "sent you money" e-mail
+        ("自称支付宝客服 来电", ["fraud_check"], None),
+        ("客服来电", ["fraud_check"], None),
+        ("信息泄露", ["fraud_check"], None),
+        ("骚扰电话", ["fraud_check"], None),
+        ("个人信息泄露 骚扰电话 推销短信", ["fraud_check"], None),
+        ("被人骗了钱 挽回损失", ["fraud_check"], None),
+        ("假网站 付款 退款", [], "fraud_check"),
+        ("fake website paid no refund", ["fraud_check"], None),
+        ("SIM swap someone took over my phone number", ["login"], None),
+        ("My verification document keeps rejecting", ["wallet_opening"], None),
+        ("email saying this person sent me $1000", ["fraud_check"], None),
     ],
 )
 def test_search_ranks_and_offers_the_fitting_trees_for_a_writers_words(
