@@ -380,6 +380,13 @@ import pytest
         ("SIM swap someone took over my phone number", ["login"], None),
         ("My verification document keeps rejecting", ["wallet_opening"], None),
         ("email saying this person sent me $1000", ["fraud_check"], None),
+        # heldout23 (causes22c): a stolen credit card's number, a gateway withdrawal that failed, WeChat on HarmonyOS,
+        # a Stripe payout, a licence lost after re-flashing.
+        ("信用卡一直在身边 被盗刷", ["payments"], None),
+        ("取款失败 网关", ["self_custody"], None),
+        ("鸿蒙 微信 扫码 一直加载", ["network"], None),
+        ("Stripe instant payout pending issuing balance", ["withdrawal"], None),
+        ("刷机后重新登录需要重新支付", ["transaction"], None),
     ],
 )
 def test_search_ranks_and_offers_the_fitting_trees_for_a_writers_words(
