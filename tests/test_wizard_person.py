@@ -418,6 +418,17 @@ def test_a_pasted_session_error_suggests_its_page_then_sign_in_saying_why() -> N
     assert first_tree.endswith("(matched “session expired”, “error 1003”)")
 
 
+def test_a_short_word_that_made_nothing_match_is_not_given_as_the_reason() -> None:
+    from wallet_doctor.sources import open_catalog
+
+    full = open_catalog([], builtin=True)
+    keys = [DOWN * 7 + ENTER, "my phone was stolen and I have alipay on it" + ENTER, CTRL_C]
+
+    _, _, prompter = run_wizard(Walk.start(full, "triage"), keys)
+
+    assert "Customer information problems (matched “phone”, “stolen”)" in prompter.offered[1]  # not “on”
+
+
 # -- 8. TERM=dumb -----------------------------------------------------------------------------------
 
 

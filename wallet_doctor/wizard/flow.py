@@ -359,7 +359,12 @@ def _why_matched(match: Match, words: str) -> list[str]:
     whole = sorted((k for k in keywords if k.casefold() in typed), key=lambda k: (-len(k), k))
     if whole:
         return whole[:3]
-    typed_words = dict.fromkeys(w for w in re.split(r"\W+", typed) if len(w) > 1)
+    from wallet_doctor.search import COMMON_WORDS, MIN_WORD
+
+    # The words search counts: a Latin one of MIN_WORD letters or more and not a common word ("on" is inside
+    # "phone" but made nothing match); a Chinese run of two characters or more.
+    counted = (w for w in re.split(r"\W+", typed) if len(w) >= (MIN_WORD if w.isascii() else 2))
+    typed_words = dict.fromkeys(w for w in counted if w not in COMMON_WORDS)
     return [w for w in typed_words if any(w in k.casefold() for k in keywords)][:3]
 
 
