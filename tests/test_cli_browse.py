@@ -115,6 +115,16 @@ def test_the_first_question_s_text_says_typed_words_can_find_the_page(cli) -> No
     )
 
 
+def test_the_first_question_s_json_says_how_typed_words_find_the_page_and_later_ones_do_not(cli) -> None:
+    _, first = cli.json("run", *FIXTURE_FLAGS, "--lang", "en", "--no-input")
+    _, later = cli.json("run", "login", *FIXTURE_FLAGS, "--lang", "en", "--no-input")
+
+    assert first["describe"]["command"] == ["wallet-doctor", "search", "--format", "json", "--lang", "en", "WORDS"]
+    code, found = cli.json(*first["describe"]["command"][1:-1], "SMS", *FIXTURE_FLAGS)
+    assert (code, found["pages"][0]["outcome"]) == (0, "login_sms")
+    assert "describe" not in later
+
+
 def test_search_with_no_match_says_what_to_do(cli) -> None:
     result = cli("search", "zzz", *FIXTURE_FLAGS)
 

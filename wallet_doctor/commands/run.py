@@ -12,7 +12,6 @@ from wallet_doctor.commands.common import catalog_in_force, color, language, may
 from wallet_doctor.errors import EXIT_NEEDS_ANSWER, EXIT_OK
 from wallet_doctor.locales import locale
 from wallet_doctor.messages import msg
-from wallet_doctor.model import TRIAGE
 
 if TYPE_CHECKING:
     from wallet_doctor.answers import AnswerSet
@@ -140,5 +139,3 @@ def _print_walk(walk: Walk, lang: str, output: str, options: Sequence[str]) -> N
         from wallet_doctor.resume import resume_command
 
         typer.echo(render_text(data, resume_command(walk, lang, options)), nl=False)
-        if walk.tree == TRIAGE and not walk.answers and not walk.finished:  # where the wizard offers typed words
-            typer.echo(f"{msg('describe_with', lang)}: wallet-doctor search WORDS")

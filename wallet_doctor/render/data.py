@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from wallet_doctor.engine import Walk
 from wallet_doctor.messages import msg
-from wallet_doctor.model import Catalog, Item, Outcome, Question, ResolvedConditional, ResolvedItem
+from wallet_doctor.model import TRIAGE, Catalog, Item, Outcome, Question, ResolvedConditional, ResolvedItem
 
 if TYPE_CHECKING:
     # Types only: the scripted walk does not import them (render/shapes.py imports more than it needs).
@@ -35,7 +35,8 @@ SCHEMA_VERSION = 2
 
 
 def walk_data(walk: Walk, lang: str, outcomes: dict[tuple[str, str], Any] | None = None) -> WalkData:
-    """`{"schema_version", "status", "tree", "lang", "path", and "question" or "outcome"}`. `outcomes`
+    """`{"schema_version", "status", "tree", "lang", "path", and "question" or "outcome"}`, and at triage's
+    first question `describe`: how the person's own words find the page (the command, WORDS to replace). `outcomes`
     memoises each outcome's data by (id, language) for callers that render many walks of one catalog."""
     data: WalkData = {
         "schema_version": SCHEMA_VERSION,
@@ -65,6 +66,11 @@ def walk_data(walk: Walk, lang: str, outcomes: dict[tuple[str, str], Any] | None
             data["outcome"] = outcomes[key]
     elif walk.question is not None:
         data["question"] = question_data(walk.question, lang)
+        if walk.tree == TRIAGE and not walk.answers:  # where the wizard offers "describe it in my own words"
+            data["describe"] = {
+                "text": msg("describe_with", lang),
+                "command": ["wallet-doctor", "search", "--format", "json", "--lang", lang, "WORDS"],
+            }
     return data
 
 

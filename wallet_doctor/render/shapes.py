@@ -50,6 +50,14 @@ class WalkData(TypedDict):
     path: list[StepData]
     question: NotRequired[QuestionData]
     outcome: NotRequired[dict[str, Any]]
+    describe: NotRequired[DescribeData]
+
+
+class DescribeData(TypedDict):
+    """At the first question: the person's own words find the page (`search`), as the wizard offers."""
+
+    text: str
+    command: list[str]
 
 
 class TreeRow(TypedDict):

@@ -33,6 +33,8 @@ def render_walk(data: WalkData, command: list[str] | None = None) -> str:
         lines.extend(outcome_lines(data["outcome"], lang))
     else:
         lines.extend(question_lines(data["question"], lang, command))
+    if "describe" in data:
+        lines.append(f"{data['describe']['text']}: wallet-doctor search WORDS")
     return "\n".join(lines) + "\n"
 
 
