@@ -29,7 +29,7 @@ PAGES = 3  # pages offered at most
 # word on one page of 268), its title's words counted once more, plus TREE_WEIGHT times its tree's share of the
 # best tree's `search` score. Triage's own pages (a lost phone, complaints) have no tree in `search`: they count
 # as the best tree. Tuned on 96 real reports whose right page a walk pins (tests/walks/reports/): the right
-# page is among the three offered for 63 (README, "Finding a page").
+# page is among the three offered for 60 (README, "Finding a page").
 TREE_WEIGHT = 10.0
 TITLE_WEIGHT = 1.0
 PREFIX_WEIGHT = 0.7  # a query word found only as the start of a longer word counts this much of that word
