@@ -125,9 +125,10 @@ def test_the_json_of_every_command_has_the_keys_its_type_declares(cli, tmp_path)
     flags = [*FIXTURE_FLAGS, "--format", "json"]
     listing = json.loads(cli("list", *flags).stdout)
     paths = json.loads(cli("paths", "login", *flags).stdout)
-    found = json.loads(cli("search", "log", *flags).stdout)
+    found = json.loads(cli("search", "log", "sms", *flags).stdout)
     bad = sorted(INVALID.glob("*.yaml"))[0]
     checked = json.loads(cli("validate", str(bad), "--format", "json").stdout)
+    first = json.loads(cli("run", *flags).stdout)
     waiting = json.loads(cli("run", "network", *flags, "-a", "net_other_apps=pass").stdout)
     done = json.loads(cli("run", "login", *flags, "-a", "login_symptom=no_sms").stdout)
     batch = cli("batch", "-", *FIXTURE_FLAGS, input='{"id": 1, "tree": "nope"}\n')
@@ -136,13 +137,16 @@ def test_the_json_of_every_command_has_the_keys_its_type_declares(cli, tmp_path)
     assert set(listing) == keys_of(shapes.ListData) and set(listing["trees"][0]) == keys_of(shapes.TreeRow)
     assert set(paths) == keys_of(shapes.PathsData) and set(paths["paths"][0]) == keys_of(shapes.PathRow)
     assert set(found) == keys_of(shapes.SearchData) and set(found["matches"][0]) == keys_of(shapes.MatchRow)
+    assert set(found["pages"][0]) == keys_of(shapes.PageRow)
     assert set(checked) == keys_of(shapes.ValidateData)
     assert set(checked["problems"][0]) == keys_of(shapes.ProblemRow)
-    assert set(waiting) == keys_of(shapes.WalkData) - {"outcome"}
+    assert set(first) == keys_of(shapes.WalkData) - {"outcome"}
+    assert set(first["describe"]) == keys_of(shapes.DescribeData)
+    assert set(waiting) == keys_of(shapes.WalkData) - {"outcome", "describe"}
     assert set(waiting["question"]) == keys_of(shapes.QuestionData)
     assert set(waiting["path"][0]) == keys_of(shapes.StepData)
     assert set(waiting["question"]["choices"][0]) == keys_of(shapes.ChoiceData)
-    assert set(done) == keys_of(shapes.WalkData) - {"question"}
+    assert set(done) == keys_of(shapes.WalkData) - {"question", "describe"}
     assert set(failed) == keys_of(shapes.CaseErrorData) and set(failed["error"]) == keys_of(shapes.ErrorData)
 
 
