@@ -79,6 +79,10 @@ def test_a_page_s_command_names_its_own_tree_when_that_way_is_no_longer(catalog:
     assert (page.outcome.id, page.tree, page.answers) == ("login_sms", "login", (("login_symptom", "no_sms"),))
 
 
+def test_an_inflected_english_word_finds_the_page_written_with_its_plain_form(builtin: Catalog) -> None:
+    assert pages_for(builtin, "my withdrawals got returned")[0] == "wd_returned_account_refused"
+
+
 def test_words_no_page_uses_offer_nothing(builtin: Catalog) -> None:
     assert pages_for(builtin, "zzz qqq") == []
 

@@ -4,8 +4,9 @@
 identity misuse, complaints), where no tree's keywords lead. A page is found by the words of its title, summary
 and steps and the labels of the answers on its way in, each word weighted by how few pages use it (a word on
 every page tells none apart), plus the weight of its tree in `search`'s ranking. Chinese is compared in pairs
-of characters (no spaces to split words at), Latin script in whole words, a word of four letters or more also
-finding the longer words it starts ("withdraw" finds "withdrawal").
+of characters (no spaces to split words at), Latin script in whole words without an ending that only inflects
+them ("connected" finds "connect"), a word of four letters or more also finding the longer words it starts
+("withdraw" finds "withdrawal").
 
 A page is offered with its way in, never reached behind the person's back: the wizard walks the questions with
 those answers pre-selected, and the person confirms or changes each one.
@@ -16,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from wallet_doctor.model import LANGUAGES, TRIAGE, Catalog, Jump, Outcome, Question, ResolvedConditional
@@ -29,11 +30,13 @@ PAGES = 3  # pages offered at most
 # word on one page of 268), its title's words counted once more, plus TREE_WEIGHT times its tree's share of the
 # best tree's `search` score. Triage's own pages (a lost phone, complaints) have no tree in `search`: they count
 # as the best tree. Tuned on 96 real reports whose right page a walk pins (tests/walks/reports/): the right
-# page is among the three offered for 60 (README, "Finding a page").
+# page is among the three offered for 61 (README, "Finding a page").
 TREE_WEIGHT = 10.0
 TITLE_WEIGHT = 1.0
 PREFIX_WEIGHT = 0.7  # a query word found only as the start of a longer word counts this much of that word
 PREFIX_MIN = 4  # ... and only from four letters: "pay" would find "payee", "payment" and "payout"
+STEM_MIN = 4  # letters left at least when an English ending is taken off
+ENDINGS = ("ing", "ed", "es", "s")  # the first that fits is taken off: "connected" and "connect" compare alike
 _CJK_RUN = re.compile("[\u2e80-\u9fff\uf900-\ufaff]+")
 _LATIN_WORD = re.compile("[a-z0-9]+")
 
@@ -79,29 +82,53 @@ def ways_in(catalog: Catalog, tree_id: str) -> dict[str, Way]:
     return found
 
 
-def find_pages(catalog: Catalog, query: str, trees: Sequence[Match], limit: int = PAGES) -> list[PageMatch]:
+@dataclass(frozen=True, slots=True)
+class Page:
+    """An outcome as search sees it: its ways in (see PageMatch) and the words it is found by, each between
+    spaces and sorted (`terms`: title, summary, steps and the labels on its way in; `title_terms`: its title),
+    so that a word is found whole as " word " and as the start of a longer word as " word"."""
+
+    outcome: Outcome
+    tree: str
+    answers: Way
+    from_triage: Way
+    terms: str
+    title_terms: str
+
+
+def pages(catalog: Catalog) -> list[Page]:
+    """Every outcome a walk can reach, as search finds it: triage's first, in the order a walk meets them."""
+    from_triage = ways_in(catalog, TRIAGE)
+    found = []
+    for outcome_id, (tree_id, answers) in _shortest_ways(catalog, from_triage).items():
+        outcome = _outcome(catalog, outcome_id)
+        way = from_triage.get(outcome_id, ())
+        title = " ".join(outcome.title.get(lang) for lang in LANGUAGES)
+        found.append(Page(outcome, tree_id, answers, way, _terms(_page_text(catalog, outcome, way)), _terms(title)))
+    return found
+
+
+def find_pages(
+    catalog: Catalog, query: str, trees: Sequence[Match], limit: int = PAGES, among: Sequence[Page] | None = None
+) -> list[PageMatch]:
     """The pages that best match `query`, best first, at most `limit`. `trees` is `search`'s ranking for the
     same query: a page's tree adds its share of the best tree's score. Only pages that share a word with
     the query are offered. Each page's command is its shortest way in (the fewest answers taken for the
-    person), from triage when no tree's own start is shorter."""
-    from_triage = ways_in(catalog, TRIAGE)
-    shortest = _shortest_ways(catalog, from_triage)
-    outcomes = {oid: _outcome(catalog, oid) for oid in shortest}
-    texts = {oid: fold(_page_text(catalog, outcome, from_triage.get(oid, ()))) for oid, outcome in outcomes.items()}
-    titles = {oid: fold(" ".join(outcome.title.get(lang) for lang in LANGUAGES)) for oid, outcome in outcomes.items()}
-    asked = _words(query)
-    scores = _scores(asked, texts)
-    for page, score in _scores(asked, titles).items():
-        scores[page] += TITLE_WEIGHT * score
+    person), from triage when no tree's own start is shorter. `among`: the catalog's pages(), when known."""
+    every = pages(catalog) if among is None else among
+    asked = sorted(_words(query))  # in order: the same sums, to the last bit, whatever the process's hashing
+    scores = _scores(asked, [page.terms for page in every])
+    for at, score in enumerate(_scores(asked, [page.title_terms for page in every])):
+        scores[at] += TITLE_WEIGHT * score
     best_tree = max((m.score for m in trees), default=0)
     tree_share = {m.tree.id: m.score / best_tree for m in trees} if best_tree else {}
     tree_share[TRIAGE] = 1.0
-    found = []
-    for outcome_id, own in scores.items():
-        outcome = outcomes[outcome_id]
-        tree_id, answers = shortest[outcome_id]
-        score = own + TREE_WEIGHT * tree_share.get(outcome.tree, 0.0)
-        found.append(PageMatch(outcome, score, from_triage.get(outcome_id, ()), tree_id, answers))
+    found = [
+        PageMatch(page.outcome, own + TREE_WEIGHT * tree_share.get(page.outcome.tree, 0.0), page.from_triage,
+                  page.tree, page.answers)
+        for page, own in zip(every, scores, strict=True)
+        if own > 0
+    ]  # fmt: skip
     found.sort(key=lambda m: (-m.score, m.outcome.id))
     return found[:limit]
 
@@ -150,29 +177,39 @@ def _words(text: str) -> frozenset[str]:
     found: set[str] = set()
     for run in _CJK_RUN.findall(folded):
         found.update(run[at : at + 2] for at in range(len(run) - 1))
-    found.update(w for w in _LATIN_WORD.findall(folded) if len(w) >= MIN_WORD and w not in COMMON_WORDS)
+    found.update(_stem(w) for w in _LATIN_WORD.findall(folded) if len(w) >= MIN_WORD and w not in COMMON_WORDS)
     return frozenset(found)
 
 
-def _scores(asked: Iterable[str], texts: dict[str, str]) -> dict[str, float]:
-    """Each page's score, for the pages that use an asked word: each word it uses by that word's weight,
-    ln(pages / (1 + pages using it)), so a word on every page counts for nothing; a Latin word the page has
-    only as the start of longer words by PREFIX_WEIGHT of the weight of that start."""
-    scores: dict[str, float] = {}
+def _stem(word: str) -> str:
+    """An English word without the ending that only inflects it ("connected" and "connect", "keeps" and "keep"
+    compare alike), where four letters or more are left."""
+    for ending in ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= STEM_MIN:
+            return word[: -len(ending)]
+    return word
 
-    def add(pages: list[str], share: float) -> None:
-        weight = share * max(0.0, math.log(len(texts) / (1 + len(pages))))
-        for page in pages:
-            scores[page] = scores.get(page, 0.0) + weight
+
+def _terms(text: str) -> str:
+    """`text`'s words (_words) sorted, each between spaces."""
+    return f" {' '.join(sorted(_words(text)))} "
+
+
+def _scores(asked: Sequence[str], terms: Sequence[str]) -> list[float]:
+    """Each page's score, in the order of `terms` (each page's words between spaces): each asked word it uses
+    by that word's weight, ln(pages / (1 + pages using it)), so a word on every page counts for nothing; a
+    Latin word the page has only as the start of longer words by PREFIX_WEIGHT of the weight of that start."""
+    scores = [0.0] * len(terms)
+
+    def add(using: list[int], share: float) -> None:
+        weight = share * max(0.0, math.log(len(terms) / (1 + len(using))))
+        for at in using:
+            scores[at] += weight
 
     for word in asked:
-        if not word.isascii():
-            add([page for page, text in texts.items() if word in text], 1.0)
-            continue
-        whole = re.compile(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])")
-        has_whole = [page for page, text in texts.items() if whole.search(text)]
-        add(has_whole, 1.0)
-        if len(word) >= PREFIX_MIN:
-            start = re.compile(rf"(?<![a-z0-9]){re.escape(word)}")
-            add([page for page, text in texts.items() if page not in has_whole and start.search(text)], PREFIX_WEIGHT)
-    return {page: score for page, score in scores.items() if score > 0}
+        whole = [at for at, words in enumerate(terms) if f" {word} " in words]
+        add(whole, 1.0)
+        if word.isascii() and len(word) >= PREFIX_MIN:
+            start, seen = f" {word}", set(whole)
+            add([at for at, words in enumerate(terms) if at not in seen and start in words], PREFIX_WEIGHT)
+    return scores
