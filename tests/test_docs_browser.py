@@ -290,7 +290,13 @@ TYPE = """((query) => {
   const input = document.querySelector("#query");
   input.value = query;
   input.dispatchEvent(new Event("input", { bubbles: true }));
-  return [...document.querySelectorAll(".matches button")].map((b) => b.dataset.tree);
+  return [...document.querySelectorAll(".trees.matches button")].map((b) => b.dataset.tree);
+})"""
+TYPE_PAGES = """((query) => {
+  const input = document.querySelector("#query");
+  input.value = query;
+  input.dispatchEvent(new Event("input", { bubbles: true }));
+  return [...document.querySelectorAll(".pages.matches button")].map((b) => b.dataset.page);
 })"""
 
 QUERIES = [
@@ -321,18 +327,25 @@ QUERIES = [
 ]
 
 
-def test_the_page_finds_the_same_trees_as_search_py_in_the_same_order(tmp_path: Path) -> None:
+def test_the_page_finds_the_same_trees_and_pages_as_search_py_in_the_same_order(tmp_path: Path) -> None:
+    from wallet_doctor.page_search import find_pages
     from wallet_doctor.search import search
 
     catalog = open_catalog()
     generate(catalog, tmp_path, ["zh-CN", "en"], ["html"])
     expected = {query: [m.tree.id for m in search(catalog, query)] for query in QUERIES}
+    expected_pages = {
+        query: [p.outcome.id for p in find_pages(catalog, query, search(catalog, query))] for query in QUERIES
+    }
 
     for lang in ("zh-CN", "en"):
         with open_page(chromium()) as page:
             page.open((tmp_path / lang / "troubleshooter.html").as_uri())
             shown = {query: page.evaluate(f"{TYPE}({json.dumps(query)})") for query in QUERIES}
+            shown_pages = {query: page.evaluate(f"{TYPE_PAGES}({json.dumps(query)})") for query in QUERIES}
         assert shown == expected
+        assert shown_pages == expected_pages
+    assert sum(len(pages) == 3 for pages in expected_pages.values()) >= 10  # pages found for most queries
     # The queries test something: most find several trees, in an order that is not the page's list order.
     assert sum(len(trees) > 1 for trees in expected.values()) >= 8
     assert expected["x"] == [] and expected["cannot withdraw"][0] == "withdrawal"
@@ -345,6 +358,7 @@ def test_a_person_types_words_picks_a_match_and_finds_the_words_still_there(page
             "Describe the problem in your own words, or paste the error message"
         )
         assert page.evaluate("[...document.querySelectorAll('.search-status, .matches')].map(e => e.hidden)") == [
+            True,
             True,
             True,
         ]
@@ -369,6 +383,27 @@ def test_a_person_types_words_picks_a_match_and_finds_the_words_still_there(page
         page.send("Input.dispatchKeyEvent", type="keyUp", **enter)
         page.wait_for("document.body.dataset.ready === '1'")
         assert page.evaluate(VIEW)["node"] == "login_symptom"  # Enter opens the closest match
+
+
+def test_a_page_picked_from_the_search_marks_the_answer_that_leads_there_at_each_question(
+    page_url: str, tmp_path: Path
+) -> None:
+    with open_page(chromium()) as page:
+        page.open(page_url)
+        assert page.evaluate(f"{TYPE_PAGES}('SMS')") == ["login_sms"]
+        page.click(".pages button", "The SMS is blockedCannot log in")
+
+        view = page.evaluate(VIEW)
+        marked = page.evaluate("[...document.querySelectorAll('.choices button.suggested')].map(b => b.dataset.choice)")
+        assert (view["node"], marked) == ("triage_problem", ["no_code"])  # asked, not answered for the person
+        assert page.evaluate("document.querySelector('.page-way').textContent").startswith("The answer that leads")
+        keep(page, tmp_path, "page-way.png")
+
+        page.click(".choices button.suggested", "The verification code never arrives leads to the page you picked")
+        assert page.evaluate(VIEW)["heading"] == "The SMS is blocked"
+        page.click(".controls button", "All problems")
+        page.open(page_url + "#tree=triage")
+        assert page.evaluate("document.querySelectorAll('.choices button.suggested').length") == 0  # not kept
 
 
 def test_copy_link_puts_the_address_of_this_step_on_the_clipboard_or_shows_it_to_copy(

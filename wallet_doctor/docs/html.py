@@ -29,6 +29,7 @@ from wallet_doctor.model import (
     Outcome,
     Question,
 )
+from wallet_doctor.page_search import ENDINGS, PREFIX_MIN, PREFIX_WEIGHT, STEM_MIN, TITLE_WEIGHT, TREE_WEIGHT, pages
 from wallet_doctor.search import COMMON_WORDS, MIN_WORD, TEXT_FOLDS, WORD_FOLDS, fold
 
 PAGE = "troubleshooter.html"
@@ -119,6 +120,15 @@ def page_data(catalog: Catalog, lang: str) -> dict[str, Any]:
         },
         "nodes": dict(sorted(nodes.items())),
         "search": search_data(catalog),
+        "pages": pages_data(catalog, lang),
+        "page_weights": {
+            "tree": TREE_WEIGHT,
+            "title": TITLE_WEIGHT,
+            "prefix": PREFIX_WEIGHT,
+            "prefix_min": PREFIX_MIN,
+            "endings": list(ENDINGS),
+            "stem_min": STEM_MIN,
+        },
         "search_common": sorted(COMMON_WORDS),
         "search_text_folds": [list(pair) for pair in TEXT_FOLDS],
         "search_word_folds": [list(pair) for pair in WORD_FOLDS],
@@ -142,6 +152,24 @@ def search_data(catalog: Catalog) -> dict[str, list[str]]:
         for tree_id in tree_order(catalog)
         if (tree := catalog.trees[tree_id]).id != TRIAGE
     }
+
+
+def pages_data(catalog: Catalog, lang: str) -> list[dict[str, Any]]:
+    """What the page's search finds pages by, exactly as page_search.py does (its words already folded), and
+    the way in the page pre-selects: from triage's first question, or from its tree's start where triage
+    does not lead to it."""
+    return [
+        {
+            "id": page.outcome.id,
+            "tree": page.outcome.tree,
+            "title": page.outcome.title.get(lang),
+            "start": TRIAGE if page.from_triage else page.tree,
+            "way": [list(answer) for answer in (page.from_triage or page.answers)],
+            "terms": page.terms,
+            "title_terms": page.title_terms,
+        }
+        for page in pages(catalog)
+    ]
 
 
 def _node(catalog: Catalog, node: Question | Outcome | Jump, lang: str) -> dict[str, Any]:
@@ -227,6 +255,10 @@ def _ui(lang: str) -> dict[str, Any]:
         "search_found": "html.search_found",
         "search_none": "html.search_none",
         "search_all": "html.search_all",
+        "search_pages": "html.search_pages",
+        "search_trees": "html.search_trees",
+        "page_way": "html.page_way",
+        "suggested": "html.suggested",
         "copy_link": "html.copy_link",
         "copied": "html.copied",
         "copied_file": "html.copied_file",

@@ -201,6 +201,89 @@
     return matches.sort((a, b) => b.score - a.score || (a.tree < b.tree ? -1 : a.tree > b.tree ? 1 : 0));
   }
 
+  // Pages, found as page_search.py finds them: each query word (a pair of Chinese characters, a Latin word) a
+  // page uses, by its weight ln(pages / (1 + pages using it)); a Latin word found only as the start of longer
+  // words by the prefix share; the title's words once more; plus the page's tree's share of the best tree's
+  // score (triage's own pages count as the best tree). The pages' words come folded, each between spaces.
+  const PAGE = data.page_weights;
+  const CJK_RUN = /[\u2e80-\u9fff\uf900-\ufaff]+/g;
+  const LATIN_WORD = /[a-z0-9]+/g;
+  const ASCII = /^[\x00-\x7f]*$/;
+
+  // An English word without an ending that only inflects it (page_search._stem).
+  function stem(word) {
+    const ending = PAGE.endings.find((end) => word.endsWith(end) && word.length - end.length >= PAGE.stem_min);
+    return ending ? word.slice(0, -ending.length) : word;
+  }
+
+  function pageWords(query) {
+    const folded = fold(query);
+    const found = new Set();
+    (folded.match(CJK_RUN) || []).forEach((run) => {
+      for (let at = 0; at + 1 < run.length; at++) found.add(run.slice(at, at + 2));
+    });
+    (folded.match(LATIN_WORD) || []).forEach((word) => {
+      if (word.length >= data.search_min_word && !COMMON.has(word)) found.add(stem(word));
+    });
+    return [...found].sort(); // in order, as page_search sums them
+  }
+
+  function pageScores(asked, terms) {
+    const scores = terms.map(() => 0);
+    const add = (using, share) => {
+      const weight = share * Math.max(0, Math.log(terms.length / (1 + using.length)));
+      using.forEach((at) => {
+        scores[at] += weight;
+      });
+    };
+    asked.forEach((word) => {
+      const whole = [];
+      terms.forEach((words, at) => {
+        if (words.includes(" " + word + " ")) whole.push(at);
+      });
+      add(whole, 1);
+      if (ASCII.test(word) && word.length >= PAGE.prefix_min) {
+        const seen = new Set(whole);
+        const starts = [];
+        terms.forEach((words, at) => {
+          if (!seen.has(at) && words.includes(" " + word)) starts.push(at);
+        });
+        add(starts, PAGE.prefix);
+      }
+    });
+    return scores;
+  }
+
+  function findPages(query, trees) {
+    const asked = pageWords(query);
+    const scores = pageScores(asked, data.pages.map((page) => page.terms));
+    pageScores(asked, data.pages.map((page) => page.title_terms)).forEach((score, at) => {
+      scores[at] += PAGE.title * score;
+    });
+    const best = trees.reduce((most, match) => Math.max(most, match.score), 0);
+    const share = new Map(best ? trees.map((match) => [match.tree, match.score / best]) : []);
+    share.set("triage", 1);
+    return data.pages
+      .map((page, at) => ({ page: page, own: scores[at], score: scores[at] + PAGE.tree * (share.get(page.tree) || 0) }))
+      .filter((match) => match.own > 0)
+      .sort((a, b) => b.score - a.score || (a.page.id < b.page.id ? -1 : a.page.id > b.page.id ? 1 : 0))
+      .slice(0, 3);
+  }
+
+  // The answers that lead to a page picked from the search, by question: marked on each question, never
+  // given for the person (they choose each one). Kept while the page is open, not in the address.
+  let suggested = new Map();
+
+  function pageButton(page) {
+    const choose = button("", () => {
+      suggested = new Map(page.way);
+      go(page.start, []);
+    }, "page");
+    choose.dataset.page = page.id;
+    append(choose, el("strong", null, page.title), el("span", null, data.trees[page.tree].title));
+    return append(el("li"), choose);
+  }
+
   function treeButton(treeId) {
     const tree = data.trees[treeId];
     const choose = button("", () => go(treeId, []), "tree");
@@ -213,6 +296,7 @@
   let lastQuery = "";
 
   function renderPicker() {
+    suggested = new Map(); // back at the list: a page picked before no longer leads the answers
     const card = el("section", "card picker");
     const heading = el("h2", null, ui.pick);
     const form = el("form", "search");
@@ -226,23 +310,31 @@
     input.value = lastQuery;
     const status = el("p", "search-status");
     status.setAttribute("aria-live", "polite");
+    const pagesHeading = el("h3", "pages-heading", ui.search_pages);
+    const pagesFound = el("ol", "pages matches");
+    const treesHeading = el("h3", "trees-heading", ui.search_trees);
     const results = el("ol", "trees matches");
     const show = () => {
       lastQuery = input.value;
       results.textContent = "";
+      pagesFound.textContent = "";
       const found = input.value.trim() ? search(input.value) : null;
-      status.textContent = found === null ? "" : found.length ? ui.search_found : ui.search_none;
+      const pages = found === null ? [] : findPages(input.value, found);
+      const any = found !== null && (found.length > 0 || pages.length > 0);
+      status.textContent = found === null ? "" : any ? ui.search_found : ui.search_none;
+      pages.forEach((match) => pagesFound.appendChild(pageButton(match.page)));
       (found || []).forEach((match) => results.appendChild(treeButton(match.tree)));
       status.hidden = found === null;
-      results.hidden = !(found && found.length);
+      pagesHeading.hidden = pagesFound.hidden = !pages.length;
+      treesHeading.hidden = results.hidden = !(found && found.length);
     };
     input.addEventListener("input", show);
     form.addEventListener("submit", (event) => {
-      event.preventDefault(); // Enter opens the closest match
-      const first = results.querySelector("button");
+      event.preventDefault(); // Enter opens the closest match: the first page, or else the first tree
+      const first = pagesFound.querySelector("button") || results.querySelector("button");
       if (first) first.click();
     });
-    append(form, label, input, status, results);
+    append(form, label, input, status, pagesHeading, pagesFound, treesHeading, results);
     const list = el("ul", "trees all");
     data.order.forEach((treeId) => list.appendChild(treeButton(treeId)));
     append(main, append(card, heading, form, el("h3", null, ui.search_all), list));
@@ -262,9 +354,15 @@
       card.appendChild(details);
     }
     const list = el("ul", "choices");
+    const leads = suggested.get(question.id);
+    if (question.choices.some((choice) => choice.id === leads)) card.appendChild(el("p", "page-way", ui.page_way));
     question.choices.forEach((choice) => {
       const choose = button(choice.label, () => go(state.tree, answers.concat([[question.id, choice.id]])), "choice");
       choose.dataset.choice = choice.id;
+      if (choice.id === leads) {
+        choose.classList.add("suggested");
+        append(choose, document.createTextNode(" "), el("span", "badge", ui.suggested));
+      }
       list.appendChild(append(el("li"), choose));
     });
     card.appendChild(list);

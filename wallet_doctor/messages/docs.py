@@ -46,6 +46,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Nothing matched those words; please pick from the list below.",
     },
     "html.search_all": {"zh-CN": "全部问题", "en": "Every problem"},
+    "html.search_pages": {"zh-CN": "可能对应的诊断页", "en": "Pages that may fit"},
+    "html.search_trees": {"zh-CN": "相关的问题", "en": "Problems that match"},
+    "html.page_way": {
+        "zh-CN": "通向你选的诊断页的回答已标出：符合你的情况就选它，不符合就选别的。",
+        "en": "The answer that leads to the page you picked is marked: choose it if it is true for you, or pick"
+        " another.",
+    },
+    "html.suggested": {"zh-CN": "通向你选的诊断页", "en": "leads to the page you picked"},
     "html.choose_language": {"zh-CN": "请选择语言", "en": "Choose your language"},
     "html.copy_link": {"zh-CN": "复制链接", "en": "Copy link"},
     "html.copied": {
