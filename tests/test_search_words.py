@@ -387,6 +387,13 @@ import pytest
         ("鸿蒙 微信 扫码 一直加载", ["network"], None),
         ("Stripe instant payout pending issuing balance", ["withdrawal"], None),
         ("刷机后重新登录需要重新支付", ["transaction"], None),
+        # heldout25 (c23f): a stranger's red-packet QR code, Alipay that another app can't open, a USD 1 card check,
+        # a bank card frozen with no reason, a number "already used" after a code that never came.
+        ("陌生邮件 支付宝 红包 二维码", ["fraud_check"], None),
+        ("付款时 支付宝 拉不起来 跳转", [], "payments"),
+        ("信用卡 扣款1美元 退回 付费不成功", ["transaction"], None),
+        ("银行卡突然被冻结 银行说不清原因", ["blocked_account"], None),
+        ("not received sms phone number says it is used", ["login"], None),
     ],
 )
 def test_search_ranks_and_offers_the_fitting_trees_for_a_writers_words(
