@@ -387,6 +387,12 @@ import pytest
         ("鸿蒙 微信 扫码 一直加载", ["network"], None),
         ("Stripe instant payout pending issuing balance", ["withdrawal"], None),
         ("刷机后重新登录需要重新支付", ["transaction"], None),
+        # heldout24 (c23e): an ordinary app that keeps loading and says it isn't connected is a network problem;
+        # an EOS transfer that failed "because the network is congested" is a self-custody one.
+        ("app keeps loading not connected", ["network"], None),
+        ("Just installed the app, it keeps spinning, then says I'm not connected to the internet", ["network"], None),
+        ("EOS 转账 交易失败", ["self_custody"], None),
+        ("转账 返回提示 交易失败 网络拥堵，交易可能延时", ["self_custody"], None),
     ],
 )
 def test_search_ranks_and_offers_the_fitting_trees_for_a_writers_words(
