@@ -394,6 +394,12 @@ import pytest
         ("信用卡 扣款1美元 退回 付费不成功", ["transaction"], None),
         ("银行卡突然被冻结 银行说不清原因", ["blocked_account"], None),
         ("not received sms phone number says it is used", ["login"], None),
+        # heldout24 (c23e): an ordinary app that keeps loading and says it isn't connected is a network problem;
+        # an EOS transfer that failed "because the network is congested" is a self-custody one.
+        ("app keeps loading not connected", ["network"], None),
+        ("Just installed the app, it keeps spinning, then says I'm not connected to the internet", ["network"], None),
+        ("EOS 转账 交易失败", ["self_custody"], None),
+        ("转账 返回提示 交易失败 网络拥堵，交易可能延时", ["self_custody"], None),
     ],
 )
 def test_search_ranks_and_offers_the_fitting_trees_for_a_writers_words(
