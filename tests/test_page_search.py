@@ -7,7 +7,7 @@ import pytest
 
 from wallet_doctor.engine import drive
 from wallet_doctor.model import TRIAGE, Catalog, Outcome
-from wallet_doctor.page_search import find_pages, ways_in
+from wallet_doctor.page_search import find_pages, pages, ways_in
 from wallet_doctor.search import search
 from wallet_doctor.sources import open_catalog
 
@@ -73,7 +73,7 @@ def test_the_way_in_takes_the_fewest_answers_and_follows_jumps(catalog: Catalog)
     }
 
 
-def test_a_page_s_command_names_its_own_tree_when_that_way_is_no_longer(catalog: Catalog) -> None:
+def test_a_page_s_command_starts_at_its_own_tree(catalog: Catalog) -> None:
     (page,) = find_pages(catalog, "SMS", [], limit=1)
 
     assert (page.outcome.id, page.tree, page.answers) == ("login_sms", "login", (("login_symptom", "no_sms"),))
@@ -81,6 +81,14 @@ def test_a_page_s_command_names_its_own_tree_when_that_way_is_no_longer(catalog:
 
 def test_an_inflected_english_word_finds_the_page_written_with_its_plain_form(builtin: Catalog) -> None:
     assert pages_for(builtin, "my withdrawals got returned")[0] == "wd_returned_account_refused"
+
+
+def test_a_page_s_command_takes_no_answers_from_another_tree_s_subject(builtin: Catalog) -> None:
+    # The router's proxy page is reached in fewer answers through app_update ("my crypto balance shows zero").
+    (page,) = [p for p in pages(builtin) if p.outcome.id == "net_proxy_router"]
+
+    assert page.tree == "network"
+    assert drive(builtin, "network", dict(page.answers)).outcome == page.outcome
 
 
 def test_words_no_page_uses_offer_nothing(builtin: Catalog) -> None:

@@ -30,7 +30,7 @@ PAGES = 3  # pages offered at most
 # word on one page of 268), its title's words counted once more, plus TREE_WEIGHT times its tree's share of the
 # best tree's `search` score. Triage's own pages (a lost phone, complaints) have no tree in `search`: they count
 # as the best tree. Tuned on 96 real reports whose right page a walk pins (tests/walks/reports/): the right
-# page is among the three offered for 61 (README, "Finding a page").
+# page is among the three offered for 63 (README, "Finding a page").
 TREE_WEIGHT = 10.0
 TITLE_WEIGHT = 1.0
 PREFIX_WEIGHT = 0.7  # a query word found only as the start of a longer word counts this much of that word
@@ -44,8 +44,8 @@ _LATIN_WORD = re.compile("[a-z0-9]+")
 @dataclass(frozen=True, slots=True)
 class PageMatch:
     """A page that matches a query: its score (higher is better), its way in from triage's first question
-    (what the wizard pre-selects), and the shortest way in as a command: its tree and the answers from that
-    tree's start (`wallet-doctor run TREE -a ...`)."""
+    (what the wizard pre-selects), and its way in as a command: a tree and the fewest answers from that tree's
+    start (`wallet-doctor run TREE -a ...`), the page's own tree where it can (see _command_ways)."""
 
     outcome: Outcome
     score: float
@@ -100,7 +100,7 @@ def pages(catalog: Catalog) -> list[Page]:
     """Every outcome a walk can reach, as search finds it: triage's first, in the order a walk meets them."""
     from_triage = ways_in(catalog, TRIAGE)
     found = []
-    for outcome_id, (tree_id, answers) in _shortest_ways(catalog, from_triage).items():
+    for outcome_id, (tree_id, answers) in _command_ways(catalog, from_triage).items():
         outcome = _outcome(catalog, outcome_id)
         way = from_triage.get(outcome_id, ())
         title = " ".join(outcome.title.get(lang) for lang in LANGUAGES)
@@ -113,8 +113,7 @@ def find_pages(
 ) -> list[PageMatch]:
     """The pages that best match `query`, best first, at most `limit`. `trees` is `search`'s ranking for the
     same query: a page's tree adds its share of the best tree's score. Only pages that share a word with
-    the query are offered. Each page's command is its shortest way in (the fewest answers taken for the
-    person), from triage when no tree's own start is shorter. `among`: the catalog's pages(), when known."""
+    the query are offered. `among`: the catalog's pages(), when known."""
     every = pages(catalog) if among is None else among
     asked = sorted(_words(query))  # in order: the same sums, to the last bit, whatever the process's hashing
     scores = _scores(asked, [page.terms for page in every])
@@ -133,18 +132,26 @@ def find_pages(
     return found[:limit]
 
 
-def _shortest_ways(catalog: Catalog, from_triage: dict[str, Way]) -> dict[str, tuple[str, Way]]:
-    """Each outcome's shortest way in as (tree, answers from its start): from a tree's own start where that
-    is no longer than from triage (the command names the tree the page belongs to), else from triage."""
-    shortest = {outcome_id: (TRIAGE, way) for outcome_id, way in from_triage.items()}
+def _command_ways(catalog: Catalog, from_triage: dict[str, Way]) -> dict[str, tuple[str, Way]]:
+    """Each outcome's way in for its command, as (tree, answers from its start): from the start of the tree
+    the page belongs to where that leads there (its questions are about the page's subject; a shorter way
+    through another tree's start can take answers that are not so, "my crypto balance shows zero" on the
+    way to a router's proxy); else from triage; else the fewest answers from another tree's start."""
+    own: dict[str, tuple[str, Way]] = {}
+    other: dict[str, tuple[str, Way]] = {}
     for tree_id in catalog.trees:
         if tree_id == TRIAGE:
             continue
         for outcome_id, way in ways_in(catalog, tree_id).items():
-            known = shortest.get(outcome_id)
-            if known is None or len(way) < len(known[1]) or (len(way) == len(known[1]) and known[0] == TRIAGE):
-                shortest[outcome_id] = (tree_id, way)
-    return shortest
+            if _outcome(catalog, outcome_id).tree == tree_id:
+                own[outcome_id] = (tree_id, way)
+            elif outcome_id not in other or len(way) < len(other[outcome_id][1]):
+                other[outcome_id] = (tree_id, way)
+    for outcome_id, way in from_triage.items():
+        own.setdefault(outcome_id, (TRIAGE, way))
+    for outcome_id, found in other.items():
+        own.setdefault(outcome_id, found)
+    return own
 
 
 def _outcome(catalog: Catalog, outcome_id: str) -> Outcome:
