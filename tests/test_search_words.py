@@ -400,6 +400,15 @@ import pytest
         ("Just installed the app, it keeps spinning, then says I'm not connected to the internet", ["network"], None),
         ("EOS 转账 交易失败", ["self_custody"], None),
         ("转账 返回提示 交易失败 网络拥堵，交易可能延时", ["self_custody"], None),
+        # heldout24 (c23d): Google Play purchases, a blank page paid twice, a card for PayPal, a payment link that
+        # redirects to a scam site, a login approval e-mail, a scam caller given a code.
+        ("谷歌支付 支付页面消失 没有订单", ["transaction"], None),
+        ("信用卡 扣款成功 软件 显示没有付款", ["transaction"], None),
+        ("支付宝 空白页 又支付了一遍 交易关闭", ["transaction"], None),
+        ("paypal 绑定 工商银行卡 单币种 人民币 美元", ["payments"], None),
+        ("支付链接被污染 跳转 骗子网站", ["fraud_check"], None),
+        ("login authorization email not arriving", ["login"], None),
+        ("phone scammer verification code bank account closed", ["fraud_check"], None),
     ],
 )
 def test_search_ranks_and_offers_the_fitting_trees_for_a_writers_words(
