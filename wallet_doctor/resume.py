@@ -8,7 +8,7 @@ import contextlib
 import json
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,8 +22,13 @@ def resume_command(walk: Walk, lang: str, options: Sequence[str] = ()) -> list[s
     """`wallet-doctor run TREE --lang LANG [options] -a QUESTION=CHOICE ...` for `walk`, as words: `options`
     are the tree folders given on the command line (--trees DIR, --no-builtin), so the command finds the
     same trees."""
-    words = ["wallet-doctor", "run", walk.tree, "--lang", lang, *options]
-    for question, choice in walk.as_answers().items():
+    return run_command(walk.tree, walk.as_answers().items(), ["--lang", lang, *options])
+
+
+def run_command(tree: str, answers: Iterable[tuple[str, str]], options: Sequence[str] = ()) -> list[str]:
+    """`wallet-doctor run TREE [options] -a QUESTION=CHOICE ...`, as words."""
+    words = ["wallet-doctor", "run", tree, *options]
+    for question, choice in answers:
         words += ["-a", f"{question}={choice}"]
     return words
 

@@ -33,7 +33,7 @@ def search(words: Sequence[str], output: str, lang: str | None, trees: Sequence[
     import shlex
 
     from wallet_doctor.render.text import clean
-    from wallet_doctor.resume import tree_options
+    from wallet_doctor.resume import run_command, tree_options
 
     for m in matches:
         typer.echo(f"{m.tree.id}  {clean(m.tree.title.get(language))}  (wallet-doctor run {m.tree.id})")
@@ -41,8 +41,6 @@ def search(words: Sequence[str], output: str, lang: str | None, trees: Sequence[
         typer.echo(f"\n{msg('search.pages', language)}")
     options = tree_options(trees or (), no_builtin)
     for page in pages:
-        command = ["wallet-doctor", "run", page.tree, *options]
-        for question, choice in page.answers:
-            command += ["-a", f"{question}={choice}"]
-        typer.echo(f"  {clean(page.outcome.title.get(language))}\n    {shlex.join(command)}")
+        command = shlex.join(run_command(page.tree, page.answers, options))
+        typer.echo(f"  {clean(page.outcome.title.get(language))}\n    {command}")
     return EXIT_OK
