@@ -409,6 +409,12 @@ import pytest
         ("支付链接被污染 跳转 骗子网站", ["fraud_check"], None),
         ("login authorization email not arriving", ["login"], None),
         ("phone scammer verification code bank account closed", ["fraud_check"], None),
+        # heldout26/27 (c24i): a browser checkout that keeps loading, a payment site's robot check, a selfie step
+        # in a browser.
+        ("PayPal gets stuck in an infinite loading loop", ["payments"], None),
+        ("付款是点击了付费后，一直提示“正在加载结账页面”", ["payments"], None),
+        ("Please enable JS and disable any ad blocker", ["network"], None),
+        ("Jumio ID verification selfie never captures your face", ["login"], "wallet_opening"),
     ],
 )
 def test_search_ranks_and_offers_the_fitting_trees_for_a_writers_words(
