@@ -409,6 +409,13 @@ import pytest
         ("支付链接被污染 跳转 骗子网站", ["fraud_check"], None),
         ("login authorization email not arriving", ["login"], None),
         ("phone scammer verification code bank account closed", ["fraud_check"], None),
+        # heldout26/27 (c24j): a seller who had the buyer pay off the platform, a card hold from a merchant that has
+        # gone, an ID at its account limit, USDT sent to a scam address, a wallet frozen after a payment came in.
+        ("闲鱼 站外 付款 失联", ["fraud_check"], None),
+        ("商家跑路 退款 预授权 没有入账", ["transaction"], None),
+        ("身份证已超过数量限制", ["wallet_opening"], None),
+        ("withdrew USDT TRC20 to scam address reverse transaction", ["fraud_check"], None),
+        ("frozen my account just received payment", ["blocked_account"], None),
     ],
 )
 def test_search_ranks_and_offers_the_fitting_trees_for_a_writers_words(
