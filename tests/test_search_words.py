@@ -415,6 +415,13 @@ import pytest
         ("付款是点击了付费后，一直提示“正在加载结账页面”", ["payments"], None),
         ("Please enable JS and disable any ad blocker", ["network"], None),
         ("Jumio ID verification selfie never captures your face", ["login"], "wallet_opening"),
+        # heldout26/27 (c24j): a seller who had the buyer pay off the platform, a card hold from a merchant that has
+        # gone, an ID at its account limit, USDT sent to a scam address, a wallet frozen after a payment came in.
+        ("闲鱼 站外 付款 失联", ["fraud_check"], None),
+        ("商家跑路 退款 预授权 没有入账", ["transaction"], None),
+        ("身份证已超过数量限制", ["wallet_opening"], None),
+        ("withdrew USDT TRC20 to scam address reverse transaction", ["fraud_check"], None),
+        ("frozen my account just received payment", ["blocked_account"], None),
     ],
 )
 def test_search_ranks_and_offers_the_fitting_trees_for_a_writers_words(
