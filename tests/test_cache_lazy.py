@@ -39,15 +39,15 @@ def from_the_cache() -> Catalog:
 def tamper(cache_folder: Path, tree_id: str, chunk: bytes) -> None:
     """Replace the chunk of `tree_id` in the one cache file (the file stays the user's, private)."""
     (path,) = cache_folder.glob("catalog-*.marshal")
-    magic, outlines, unreadable, shared, problems, chunks = marshal.loads(path.read_bytes())
+    magic, outlines, estimates, unreadable, shared, problems, chunks = marshal.loads(path.read_bytes())
     at = [outline[0] for outline in outlines].index(tree_id)
     chunks = (*chunks[:at], chunk, *chunks[at + 1 :])
-    path.write_bytes(marshal.dumps((magic, outlines, unreadable, shared, problems, chunks)))
+    path.write_bytes(marshal.dumps((magic, outlines, estimates, unreadable, shared, problems, chunks)))
 
 
 def chunk_of(cache_folder: Path, tree_id: str) -> bytes:
     (path,) = cache_folder.glob("catalog-*.marshal")
-    _, outlines, _, _, _, chunks = marshal.loads(path.read_bytes())
+    _, outlines, _, _, _, _, chunks = marshal.loads(path.read_bytes())
     chunk: bytes = chunks[[outline[0] for outline in outlines].index(tree_id)]
     return chunk
 
@@ -62,6 +62,18 @@ def test_a_walk_from_the_cache_decodes_only_the_trees_it_visits(cache_folder: Pa
     assert walk.outcome is not None and walk.trees == ("triage", "transaction")
     assert catalog.trees.decoded == {"triage", "transaction"}
     assert len(catalog.trees) > 10
+
+
+def test_how_many_questions_are_left_is_known_from_the_cache_without_decoding_a_tree(cache_folder: Path) -> None:
+    catalog = from_the_cache()
+    built, _ = load([builtin_trees()], use_cache=False)
+    questions = list(built.askable("triage"))  # every question a walk from the first may ask
+
+    estimates = {question: catalog.expected_questions(question) for question in questions}
+
+    assert isinstance(catalog.trees, LazyTrees) and catalog.trees.decoded == frozenset()  # the wizard's first prompt
+    assert estimates == {question: built.expected_questions(question) for question in questions}
+    assert len(estimates) > 100
 
 
 def test_a_scripted_run_decodes_the_trees_visited_and_those_its_outcome_names(
@@ -169,16 +181,19 @@ def test_a_damaged_chunk_gives_the_same_report_through_the_command_line(cache_fo
 def test_a_header_of_the_wrong_shape_is_not_used(cache_folder: Path) -> None:
     load([builtin_trees()])
     (path,) = cache_folder.glob("catalog-*.marshal")
-    magic, outlines, unreadable, shared, problems, chunks = marshal.loads(path.read_bytes())
+    magic, outlines, estimates, unreadable, shared, problems, chunks = marshal.loads(path.read_bytes())
     outline = outlines[0]
+    some = dict(estimates)
     headers = [
-        (magic, outlines, unreadable, shared, problems, chunks[1:]),  # a chunk missing
-        (magic, ((1, *outline[1:]), *outlines[1:]), unreadable, shared, problems, chunks),  # a tree id not a str
-        (magic, ((outline[0], "abc", *outline[2:]), *outlines[1:]), unreadable, shared, problems, chunks),
-        (magic, outlines, ("login",), shared, problems, chunks),  # unreadable trees not a frozenset
-        (magic, outlines, unreadable, chunks[0], problems, chunks),  # a tree where the shared blocks should be
-        (magic, outlines, unreadable, shared, chunks[0], chunks),  # a tree where the problems should be
-        (magic, outlines, unreadable, b"\x00", problems, chunks),  # shared blocks that do not read
+        (magic, outlines, estimates, unreadable, shared, problems, chunks[1:]),  # a chunk missing
+        (magic, ((1, *outline[1:]), *outlines[1:]), estimates, unreadable, shared, problems, chunks),  # id not a str
+        (magic, ((outline[0], "abc", *outline[2:]), *outlines[1:]), estimates, unreadable, shared, problems, chunks),
+        (magic, outlines, estimates, ("login",), shared, problems, chunks),  # unreadable trees not a frozenset
+        (magic, outlines, estimates, unreadable, chunks[0], problems, chunks),  # a tree where the shared blocks are
+        (magic, outlines, estimates, unreadable, shared, chunks[0], chunks),  # a tree where the problems should be
+        (magic, outlines, estimates, unreadable, b"\x00", problems, chunks),  # shared blocks that do not read
+        (magic, outlines, {**some, "triage_problem": "4"}, unreadable, shared, problems, chunks),  # not a number
+        (magic, outlines, list(estimates), unreadable, shared, problems, chunks),  # estimates not a mapping
     ]
     built, _ = load([builtin_trees()], use_cache=False)
     for header in headers:

@@ -52,7 +52,7 @@ NO_CACHE_ENV = "WALLET_DOCTOR_NO_CACHE"
 DEBUG_ENV = "WALLET_DOCTOR_DEBUG"
 KEEP = 8
 STALE_TEMPORARY_SECONDS = 3600  # a writer killed mid-write leaves its temporary file; drop it after an hour
-FORMAT = 3  # bump when the encoding below changes
+FORMAT = 4  # bump when the encoding below changes
 # Catalogs this module wrote: .marshal now, .json before format 2 (pruned like the others).
 _NAME = re.compile(r"catalog-[0-9a-f]{32}\.(?:marshal|json)")
 _TEMPORARY = re.compile(r"\.catalog-[0-9a-f]{32}\.(?:marshal|json)\.[0-9a-f]{16}\.tmp")
@@ -225,8 +225,10 @@ def _prune(folder: int) -> None:
 # -- the encoding: a small header, and each tree in a chunk of its own decoded when the tree is touched ------
 #
 # The file is marshal of plain values only (tuples, dicts, frozensets, bytes, str, int, bool, None):
-# (MAGIC, outlines, unreadable, shared, problems, trees). `outlines` holds each tree's (id, node ids, question
-# ids, jump targets), in the catalog's order: enough for the catalog to find any node's tree (model.Outline).
+# (MAGIC, outlines, estimates, unreadable, shared, problems, trees). `outlines` holds each tree's (id, node ids,
+# question ids, jump targets), in the catalog's order: enough for the catalog to find any node's tree
+# (model.Outline); `estimates` each question's Catalog.expected_questions(), which the wizard shows from the first
+# question on and which would otherwise walk, and so decode, every tree.
 # `shared` (the shared blocks), `problems` and each of `trees` (one a tree, in the order of `outlines`) are
 # chunks: bytes, each marshal of its own (files, locations, texts, tables, roots), referring to nothing
 # outside it. Reading the file decodes the header, the shared blocks and the problems; a tree's chunk is
@@ -272,16 +274,21 @@ def _encode(value: tuple[Catalog, list[Problem]]) -> tuple[Any, ...]:
     for tree_id, tree in catalog.trees.items():
         outline = Outline.of(tree)
         outlines.append((tree_id, outline.nodes, outline.questions, outline.jumps))
-    return (_MAGIC, tuple(outlines), frozenset(catalog.unreadable), _chunk(list(catalog.shared.values())),
+    estimates = {
+        q: catalog.expected_questions(q) for tree in catalog.trees.values() for q in Outline.of(tree).questions
+    }
+    return (_MAGIC, tuple(outlines), estimates, frozenset(catalog.unreadable), _chunk(list(catalog.shared.values())),
             _chunk(problems), tuple(_chunk([tree]) for tree in catalog.trees.values()))  # fmt: skip
 
 
 def _decode(value: Any, rebuild: Callable[[], Catalog]) -> tuple[Catalog, list[Problem]]:
     """The catalog and problems `value` holds, its trees decoded on first use (from `rebuild()` should a
     tree's chunk not read); ValueError (or another error) when the header is not ours."""
-    magic, outlines, unreadable, shared, problems, chunks = value
+    magic, outlines, estimates, unreadable, shared, problems, chunks = value
     if magic != _MAGIC or type(chunks) is not tuple or len(chunks) != len(outlines):
         raise ValueError("not a catalog")
+    if type(estimates) is not dict or not all(type(k) is str and type(v) is float for k, v in estimates.items()):
+        raise ValueError("not the questions' estimates")
     known: dict[str, Outline] = {}
     for tree_id, nodes, questions, jumps in outlines:
         if type(tree_id) is not str:
@@ -312,7 +319,7 @@ def _decode(value: Any, rebuild: Callable[[], Catalog]) -> tuple[Catalog, list[P
             raise UnknownTree(tree_id, list(rebuilt[0].trees))
         return again
 
-    trees = LazyTrees(known, tree)
+    trees = LazyTrees(known, tree, estimates)
     return Catalog(trees, {block.id: block for block in blocks}, unreadable), found
 
 

@@ -258,8 +258,15 @@ class LazyTrees(Mapping[str, Tree]):
     for and kept (the cache's reader: a walk visits two or three of the trees). Read-only, and equal to
     any mapping of the same trees, as the eager catalog's is."""
 
-    def __init__(self, outlines: Mapping[str, Outline], decode: Callable[[str], Tree]) -> None:
+    def __init__(
+        self,
+        outlines: Mapping[str, Outline],
+        decode: Callable[[str], Tree],
+        estimates: Mapping[str, float] | None = None,
+    ) -> None:
         self.outlines: Mapping[str, Outline] = MappingProxyType(dict(outlines))
+        # Catalog.expected_questions() of every question, as the cache stored them.
+        self.estimates: Mapping[str, float] = MappingProxyType(dict(estimates or {}))
         self._decode = decode
         self._decoded: dict[str, Tree] = {}
 
@@ -326,6 +333,7 @@ class Catalog:
     _node_tree: Mapping[str, str] = field(init=False, repr=False, compare=False)  # each node id's tree
     _askable: dict[str, Mapping[str, Question]] = field(init=False, repr=False, compare=False)
     _jumps_into: dict[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
+    _estimates: dict[str, float] = field(init=False, repr=False, compare=False)
     _expanded: dict[int, tuple[tuple[Item | Conditional, ...], tuple[ResolvedItem, ...]]] = field(
         init=False, repr=False, compare=False
     )
@@ -346,6 +354,8 @@ class Catalog:
         object.__setattr__(self, "_askable", {})  # derived on demand; the catalog itself never changes
         object.__setattr__(self, "_jumps_into", {})
         object.__setattr__(self, "_expanded", {})
+        estimates = self.trees.estimates if isinstance(self.trees, LazyTrees) else {}
+        object.__setattr__(self, "_estimates", dict(estimates))
 
     def node(self, node_id: str) -> Node | None:
         tree_id = self._node_tree.get(node_id)
@@ -417,6 +427,26 @@ class Catalog:
             self._jumps_into.update({target: tuple(sorted(sources)) for target, sources in found.items()})
             self._jumps_into.setdefault("", ())  # marks the index as built, even when nothing jumps
         return self._jumps_into.get(tree_id, ())
+
+    def expected_questions(self, node_id: str) -> float:
+        """The questions from `node_id` (counted) to an outcome when each answer is as likely as the others,
+        jumps followed: what a walk takes on average (the wizard's "question n of about m"). A node met again
+        while being measured (a cycle, in an unvalidated catalog only) counts as an end. Remembered; the cache
+        stores every question's, so that a walk read from it decodes no tree to know them."""
+        known = self._estimates
+        if node_id in known:
+            return known[node_id]
+        known[node_id] = 0.0
+        node = self.node(node_id)
+        found = 0.0
+        if isinstance(node, Jump):
+            target = self.trees.get(node.target)
+            found = self.expected_questions(node.landing(target)) if target is not None else 0.0
+        elif isinstance(node, Question):
+            below = [self.expected_questions(choice.next) for choice in node.choices]
+            found = 1 + (sum(below) / len(below) if below else 0.0)
+        known[node_id] = found
+        return found
 
     def reachable_trees(self, tree_id: str) -> list[str]:
         """`tree_id` and every tree a walk from it can jump into, in discovery order."""

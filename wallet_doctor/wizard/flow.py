@@ -323,29 +323,9 @@ _DESCRIBE_CHOICES = 8  # pages and trees offered for typed words, at most (a men
 def _questions_left(catalog: Catalog, node_id: str) -> int:
     """About how many questions are left from `node_id` (counted) to an outcome, jumps followed, for the
     'about m' of 'question n of about m': the number a walk takes when every answer is as likely as the
-    others, rounded up. Not the longest way: one long route through a big menu would promise a person in
-    trouble 14 questions when most walks take 4."""
-    return max(1, math.ceil(_expected(catalog, node_id, {}) - 1e-9))
-
-
-def _expected(catalog: Catalog, node_id: str, known: dict[str, float]) -> float:
-    """The questions from `node_id` to an outcome when each answer is equally likely (a validated catalog
-    has no cycles; a node met again while being measured counts as an end)."""
-    from wallet_doctor.model import Jump, Question
-
-    if node_id in known:
-        return known[node_id]
-    known[node_id] = 0.0  # a cycle in an unvalidated catalog ends here
-    node = catalog.node(node_id)
-    found = 0.0
-    if isinstance(node, Jump):
-        target = catalog.trees.get(node.target)
-        found = _expected(catalog, node.landing(target), known) if target is not None else 0.0
-    elif isinstance(node, Question):
-        below = [_expected(catalog, choice.next, known) for choice in node.choices]
-        found = 1 + (sum(below) / len(below) if below else 0.0)
-    known[node_id] = found
-    return found
+    others, rounded up (Catalog.expected_questions). Not the longest way: one long route through a big menu
+    would promise a person in trouble 14 questions when most walks take 4."""
+    return max(1, math.ceil(catalog.expected_questions(node_id) - 1e-9))
 
 
 def _why_matched(match: Match, words: str) -> list[str]:
