@@ -26,8 +26,8 @@ from wallet_doctor.search import COMMON_WORDS, MIN_WORD, Match, fold
 Way = tuple[tuple[str, str], ...]  # (question, choice), in the order asked
 
 PAGES = 3  # pages offered at most
-# A page's score is the weight of each query word it uses (ln(pages / (1 + pages using the word)): about 5.6 for a
-# word on one page of 268), its title's words counted once more, plus TREE_WEIGHT times its tree's share of the
+# A page's score is the weight of each query word it uses (ln(pages / (1 + pages using the word)): about 5.0 for a
+# word on one page of 297), its title's words counted once more, plus TREE_WEIGHT times its tree's share of the
 # best tree's `search` score. Triage's own pages (a lost phone, complaints) have no tree in `search`: they count
 # as the best tree. Tuned on 96 real reports whose right page a walk pins (tests/walks/reports/): the right
 # page is among the three offered for 63 (README, "Finding a page").
