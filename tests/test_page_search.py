@@ -46,6 +46,13 @@ def test_a_writers_words_offer_the_page_that_fits(builtin: Catalog, query: str, 
     assert page in pages_for(builtin, query)
 
 
+def test_a_hacked_and_drained_account_is_offered_the_takeover_pages_before_the_crypto_one(builtin: Catalog) -> None:
+    # c24p: a PayPal or wallet user's "hacked" and "drained" found only the crypto "keys compromised" page.
+    offered = pages_for(builtin, "my account was hacked and drained")
+
+    assert offered[:2] == ["login_account_takeover", "triage_unknown_activity"]
+
+
 def test_each_page_offered_comes_with_answers_that_reach_it_from_its_tree_and_from_triage(builtin: Catalog) -> None:
     pages = find_pages(builtin, "my phone was stolen", search(builtin, "my phone was stolen"), limit=3)
 

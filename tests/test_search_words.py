@@ -422,6 +422,11 @@ import pytest
         ("身份证已超过数量限制", ["wallet_opening"], None),
         ("withdrew USDT TRC20 to scam address reverse transaction", ["fraud_check"], None),
         ("frozen my account just received payment", ["blocked_account"], None),
+        # c24p loose end 5: a PayPal or wallet user whose account was hacked and drained signs in to take it back.
+        ("hacked", ["login"], None),
+        ("my account was hacked and drained", ["login"], "self_custody"),
+        ("PayPal account hacked", ["login"], None),
+        ("微信被盗号 余额被转走", ["login"], None),
     ],
 )
 def test_search_ranks_and_offers_the_fitting_trees_for_a_writers_words(
