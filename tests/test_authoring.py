@@ -152,6 +152,23 @@ def test_json_gives_each_walk_and_the_coverage(cli, tmp_path: Path) -> None:
     assert data["coverage"]["outcomes"] == len(data["coverage"]["without_walk"]) + 1
 
 
+def test_one_walk_against_every_tree_names_ten_outcomes_without_a_walk_and_counts_the_rest(
+    cli, tmp_path: Path
+) -> None:
+    answers, outcome = _first_walk()
+    (tmp_path / "ok.yaml").write_text(f"tree: login\nanswers: {answers}\nexpect: {{outcome: {outcome}}}\n", "utf-8")
+
+    text = cli("test", str(tmp_path))
+    code, data = cli.json("test", str(tmp_path))
+
+    missing = data["coverage"]["without_walk"]
+    assert (text.exit_code, code) == (0, 0)
+    assert text.stdout.splitlines()[1] == (
+        f"Coverage: 1 of {len(missing) + 1} outcome(s) have a walk; without one: {', '.join(missing[:10])}"
+        f" and {len(missing) - 10} more (--format json lists them all)."
+    )
+
+
 def test_without_walks_the_command_says_where_to_start(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
 
