@@ -152,9 +152,7 @@ def test_json_gives_each_walk_and_the_coverage(cli, tmp_path: Path) -> None:
     assert data["coverage"]["outcomes"] == len(data["coverage"]["without_walk"]) + 1
 
 
-def test_one_walk_against_every_tree_names_ten_outcomes_without_a_walk_and_counts_the_rest(
-    cli, tmp_path: Path
-) -> None:
+def test_one_walk_against_every_tree_names_ten_outcomes_without_a_walk_and_counts_the_rest(cli, tmp_path: Path) -> None:
     answers, outcome = _first_walk()
     (tmp_path / "ok.yaml").write_text(f"tree: login\nanswers: {answers}\nexpect: {{outcome: {outcome}}}\n", "utf-8")
 
