@@ -481,3 +481,15 @@ def test_a_word_found_in_many_keywords_of_one_tree_counts_once_there(cli) -> Non
     _, data = cli.json("search", "GrapheneOS wallet app won't open account error")
 
     assert [m["tree"] for m in data["matches"]][:1] == ["wallet_opening"]
+
+
+def test_a_person_is_offered_the_trees_near_the_best_and_a_script_gets_every_match(cli) -> None:
+    # "failed" starts a keyword in most trees: "3D Secure failed" listed nine trees after the payments one.
+    text = cli("search", "3D Secure failed")
+    _, data = cli.json("search", "3D Secure failed")
+
+    best = data["matches"][0]["score"]
+    near = [m["tree"] for m in data["matches"] if m["score"] >= best / 5]
+    offered = [line.split()[0] for line in text.stdout.split("\n\n")[0].splitlines()]
+    assert offered == near and offered[0] == "payments"
+    assert len(data["matches"]) > len(offered) + 3

@@ -422,11 +422,25 @@ def test_a_short_word_that_made_nothing_match_is_not_given_as_the_reason() -> No
     from wallet_doctor.sources import open_catalog
 
     full = open_catalog([], builtin=True)
-    keys = [DOWN * 7 + ENTER, "my phone was stolen and I have alipay on it" + ENTER, CTRL_C]
+    keys = [DOWN * 7 + ENTER, "stolen phone on the bus" + ENTER, CTRL_C]
 
     _, _, prompter = run_wizard(Walk.start(full, "triage"), keys)
 
-    assert "Customer information problems (matched “phone”, “stolen”)" in prompter.offered[1]  # not “on”
+    assert "Customer information problems (matched “stolen”, “phone”)" in prompter.offered[1]  # not “on”
+
+
+def test_describing_offers_only_the_trees_near_the_best_match() -> None:
+    # "failed" starts a keyword of most trees: each of them was offered after the payments tree.
+    from wallet_doctor.sources import open_catalog
+
+    full = open_catalog([], builtin=True)
+    keys = [DOWN * 7 + ENTER, "3D Secure failed" + ENTER, CTRL_C]
+
+    _, _, prompter = run_wizard(Walk.start(full, "triage"), keys)
+
+    trees = [label for label in prompter.offered[1] if "(matched" in label]
+    assert trees[0].startswith(full.trees["payments"].title.get("en"))
+    assert not any(label.startswith(full.trees["customer_info"].title.get("en")) for label in prompter.offered[1])
 
 
 # -- 8. TERM=dumb -----------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ def search(words: Sequence[str], output: str, lang: str | None, trees: Sequence[
     exit 4 when nothing matches (text output only)."""
     from wallet_doctor.page_search import find_pages
     from wallet_doctor.search import search as find
+    from wallet_doctor.search import shown
 
     language, catalog = setup(lang, trees, no_builtin)
     query = " ".join(words)
@@ -35,7 +36,7 @@ def search(words: Sequence[str], output: str, lang: str | None, trees: Sequence[
     from wallet_doctor.render.text import clean
     from wallet_doctor.resume import run_command, tree_options
 
-    for m in matches:
+    for m in shown(matches):
         typer.echo(f"{m.tree.id}  {clean(m.tree.title.get(language))}  (wallet-doctor run {m.tree.id})")
     if pages:
         typer.echo(f"\n{msg('search.pages', language)}")

@@ -30,7 +30,7 @@ from wallet_doctor.model import (
     Question,
 )
 from wallet_doctor.page_search import ENDINGS, PREFIX_MIN, PREFIX_WEIGHT, STEM_MIN, TITLE_WEIGHT, TREE_WEIGHT, pages
-from wallet_doctor.search import COMMON_WORDS, MIN_WORD, TEXT_FOLDS, WORD_FOLDS, fold
+from wallet_doctor.search import COMMON_WORDS, MIN_WORD, SHOWN_SHARE, TEXT_FOLDS, WORD_FOLDS, fold
 
 PAGE = "troubleshooter.html"
 INDEX = "index.html"
@@ -133,6 +133,7 @@ def page_data(catalog: Catalog, lang: str) -> dict[str, Any]:
         "search_text_folds": [list(pair) for pair in TEXT_FOLDS],
         "search_word_folds": [list(pair) for pair in WORD_FOLDS],
         "search_min_word": MIN_WORD,
+        "search_shown_share": SHOWN_SHARE,
         "shared": _shared(catalog, lang),
         "ui": _ui(lang),
     }

@@ -323,7 +323,11 @@
       const any = found !== null && (found.length > 0 || pages.length > 0);
       status.textContent = found === null ? "" : any ? ui.search_found : ui.search_none;
       pages.forEach((match) => pagesFound.appendChild(pageButton(match.page)));
-      (found || []).forEach((match) => results.appendChild(treeButton(match.tree)));
+      // The trees worth offering, as search.py's shown(): at least a share of the best tree's score.
+      const best = found && found.length ? found[0].score : 0;
+      (found || [])
+        .filter((match) => match.score >= best * data.search_shown_share)
+        .forEach((match) => results.appendChild(treeButton(match.tree)));
       status.hidden = found === null;
       pagesHeading.hidden = pagesFound.hidden = !pages.length;
       treesHeading.hidden = results.hidden = !(found && found.length);

@@ -274,7 +274,7 @@ class Wizard(Diagnosis, CaseReport, Resuming):
         walked to through its questions, the answers that lead there pre-selected; a tree is walked from
         its start."""
         from wallet_doctor.page_search import find_pages
-        from wallet_doctor.search import search
+        from wallet_doctor.search import search, shown
 
         words = self.prompter.text(msg("describe.prompt", self.lang)).strip()
         catalog = self.walk.catalog
@@ -292,7 +292,7 @@ class Wizard(Diagnosis, CaseReport, Resuming):
         ]
         choices += [
             (_suggestion(clean(m.tree.title.get(typed)), _why_matched(m, words), typed), ("tree", m.tree.id))
-            for m in matches[: _DESCRIBE_CHOICES - len(pages)]
+            for m in shown(matches)[: _DESCRIBE_CHOICES - len(pages)]
         ]
         choices.append((msg("describe.menu", typed), ("menu", "")))
         action, value = self.prompter.select(msg("describe.pick", typed), choices, msg("menu.instruction", typed))
