@@ -40,6 +40,11 @@ def pages_for(catalog: Catalog, query: str) -> list[str]:
         ("转错账了 转给了陌生人", "tx_wrong_recipient"),
         ("sent USDT on the wrong network", "sc_wrong_network_platform"),
         ("charged twice", "tx_charged_twice"),
+        # heldout30 E7, Z9 (c25o): a sender claiming misdirected money from the recipient; a paid service's account
+        # the sign-in says doesn't exist.
+        ("Zelle wrong person demand letter small claims", "tx_wrong_claim_recipient"),
+        ("转错人 对方不退钱 起诉", "tx_wrong_claim_recipient"),
+        ("无法找回账号 没有这个邮箱", "tx_merchant_login"),
     ],
 )
 def test_a_writers_words_offer_the_page_that_fits(builtin: Catalog, query: str, page: str) -> None:

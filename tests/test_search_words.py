@@ -427,6 +427,12 @@ import pytest
         ("my account was hacked and drained", ["login"], "self_custody"),
         ("PayPal account hacked", ["login"], None),
         ("微信被盗号 余额被转走", ["login"], None),
+        # heldout30 E7, Z6, Z9 (c25o): the writers' words for claiming from the recipient, an order never charged and
+        # a paid service's account the sign-in can't find.
+        ("letter of intent to sue Zelle sent by accident", ["transaction"], None),
+        ("转错账 对方不退 小额诉讼", ["transaction"], None),
+        ("会员没激活 没有支付记录", ["transaction"], None),
+        ("无法找回账号 没有这个邮箱", ["transaction"], None),
     ],
 )
 def test_search_ranks_and_offers_the_fitting_trees_for_a_writers_words(
