@@ -433,6 +433,12 @@ import pytest
         ("转错账 对方不退 小额诉讼", ["transaction"], None),
         ("会员没激活 没有支付记录", ["transaction"], None),
         ("无法找回账号 没有这个邮箱", ["transaction"], None),
+        # heldout29/30 (c25l): a proxy app's ad-block rule that broke a transit code, Apple Pay broken by a third-party
+        # NFC tool on an iPhone, one kind of bus reader that rejects transit cards in phones and watches.
+        ("去广告规则导致云闪付打不开乘车码", ["network"], "payments"),
+        ("Apple Pay 不能用了", ["device"], "transaction"),
+        ("TrollNFC Apple Pay 无法使用", ["device"], "transaction"),
+        ("交通联合卡 刷卡机 刷不了", ["transaction"], None),
     ],
 )
 def test_search_ranks_and_offers_the_fitting_trees_for_a_writers_words(
