@@ -45,6 +45,17 @@ def pages_for(catalog: Catalog, query: str) -> list[str]:
         ("Zelle wrong person demand letter small claims", "tx_wrong_claim_recipient"),
         ("转错人 对方不退钱 起诉", "tx_wrong_claim_recipient"),
         ("无法找回账号 没有这个邮箱", "tx_merchant_login"),
+        # heldout28-31 (rounds 25 and 26): the pages written for the writers' own situations.
+        ("反诈中心 短信 预警", "fraud_official_warning"),
+        ("直播 打赏 退款", "fraud_platform_tipping"),
+        ("terminal declined", "tx_tap_declined"),
+        ("需要身份验证 买币", "pay_kyc_required"),
+        ("XRP reserve insufficient balance", "sc_reserve_held"),
+        ("被骗后银行卡被冻结", "block_victim_frozen"),
+        ("去广告规则 乘车码打不开", "net_proxy_rules"),
+        ("交通联合 刷卡机 刷不了", "tx_reader_incompatible"),
+        ("card removed from Apple Pay", "triage_card_gone"),
+        ("小额免密", "triage_no_password"),
     ],
 )
 def test_a_writers_words_offer_the_page_that_fits(builtin: Catalog, query: str, page: str) -> None:
