@@ -733,14 +733,20 @@ def test_a_recorded_walk_with_escapes_and_thousands_of_stale_answers_warns_brief
 
 
 def test_search_reads_at_most_the_first_thousand_distinct_words() -> None:
+    # 50,000 words took 3 s before the cap; the cap is what keeps it fast (the speed itself is the benchmark's,
+    # not a timed test's): a word after the first MAX_WORDS distinct ones is not compared with the keywords' words,
+    # one before them is. ("withdra" only starts a keyword; a keyword written whole is found anywhere.)
     catalog = open_catalog()
     noise = " ".join(f"zq{i:06d}x" for i in range(50_000))
-    started = time.monotonic()
+    repeated = " ".join(["zq000000x"] * 5_000)  # repeats count once: they don't use up the cap
 
-    found = search(catalog, f"withdraw {noise}")
+    first = search(catalog, f"withdra {noise}")
+    last = search(catalog, f"{noise} withdra")
+    after_repeats = search(catalog, f"{repeated} withdra")
 
-    assert time.monotonic() - started < 1.5
-    assert [m.tree.id for m in found][:1] == ["withdrawal"]
+    assert "withdrawal" in [m.tree.id for m in first]
+    assert "withdrawal" in [m.tree.id for m in after_repeats]
+    assert last == []
 
 
 @pytest.mark.parametrize("output", ["text", "json"])
