@@ -274,9 +274,7 @@ def _encode(value: tuple[Catalog, list[Problem]]) -> tuple[Any, ...]:
     for tree_id, tree in catalog.trees.items():
         outline = Outline.of(tree)
         outlines.append((tree_id, outline.nodes, outline.questions, outline.jumps))
-    estimates = {
-        q: catalog.expected_questions(q) for tree in catalog.trees.values() for q in Outline.of(tree).questions
-    }
+    estimates = {q: catalog.expected_questions(q) for _, _, questions, _ in outlines for q in questions}
     return (_MAGIC, tuple(outlines), estimates, frozenset(catalog.unreadable), _chunk(list(catalog.shared.values())),
             _chunk(problems), tuple(_chunk([tree]) for tree in catalog.trees.values()))  # fmt: skip
 
