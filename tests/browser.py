@@ -36,6 +36,10 @@ FLAGS = [
     "--remote-debugging-pipe",
 ]
 TIMEOUT = 30.0
+# Chromium's first start on a fresh machine builds its font cache and profile: one CI run waited more than
+# 30 s for the first answer. A start gets longer, and a start that never answers is tried once more.
+START_TIMEOUT = 90.0
+STARTS = 2
 
 
 def find_chromium() -> str | None:
@@ -71,11 +75,12 @@ class Page:
             os.dup2(child_read, 3)
             os.dup2(child_write, 4)
 
+        self._log = open(Path(self.profile) / "chromium.log", "wb")  # noqa: SIM115 (closed in close())
         self.process = subprocess.Popen(
             [executable, *FLAGS, f"--user-data-dir={self.profile}", f"--window-size={width},{height}", "about:blank"],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=self._log,
             pass_fds=(3, 4),
             preexec_fn=place_pipes,  # only dup2 runs between fork and exec
         )
@@ -94,9 +99,9 @@ class Page:
             raise
 
     def _wait_for_page(self) -> list[dict[str, Any]]:
-        deadline = time.monotonic() + TIMEOUT
+        deadline = time.monotonic() + START_TIMEOUT
         while time.monotonic() < deadline:
-            targets = self.send("Target.getTargets", browser=True)["targetInfos"]
+            targets = self.send("Target.getTargets", browser=True, timeout=START_TIMEOUT)["targetInfos"]
             if any(t["type"] == "page" for t in targets):
                 return list(targets)
             time.sleep(0.1)
@@ -104,14 +109,14 @@ class Page:
 
     # The protocol -----------------------------------------------------------------------------------------
 
-    def send(self, method: str, browser: bool = False, **params: Any) -> dict[str, Any]:
+    def send(self, method: str, browser: bool = False, timeout: float = TIMEOUT, **params: Any) -> dict[str, Any]:
         """Send one command (to the page's session unless `browser`) and return its result."""
         self._next_id += 1
         message: dict[str, Any] = {"id": self._next_id, "method": method, "params": params}
         if self.session and not browser:
             message["sessionId"] = self.session
         os.write(self._to_browser, json.dumps(message).encode() + b"\0")
-        deadline = time.monotonic() + TIMEOUT
+        deadline = time.monotonic() + timeout
         while True:
             reply = self._read(deadline)
             if reply.get("id") == self._next_id:
@@ -123,13 +128,21 @@ class Page:
         while b"\0" not in self._buffer:
             left = deadline - time.monotonic()
             if left <= 0 or not select.select([self._from_browser], [], [], left)[0]:
-                raise BrowserError("Chromium did not answer in time.")
+                raise BrowserError(f"Chromium did not answer in time.{self._log_tail()}")
             chunk = os.read(self._from_browser, 1 << 20)
             if not chunk:
-                raise BrowserError("Chromium closed the pipe (did it crash?).")
+                raise BrowserError(f"Chromium closed the pipe (did it crash?).{self._log_tail()}")
             self._buffer += chunk
         message, self._buffer = self._buffer.split(b"\0", 1)
         return dict(json.loads(message))
+
+    def _log_tail(self) -> str:
+        """The last lines Chromium wrote to stderr, for the error message."""
+        with contextlib.suppress(OSError):
+            lines = (Path(self.profile) / "chromium.log").read_text(errors="replace").splitlines()[-8:]
+            if lines:
+                return " Chromium said:\n" + "\n".join(lines)
+        return ""
 
     # What a test does with a page -------------------------------------------------------------------------
 
@@ -200,7 +213,7 @@ class Page:
 
     def close(self) -> None:
         with contextlib.suppress(Exception):
-            self.send("Browser.close", browser=True)
+            self.send("Browser.close", browser=True, timeout=5)
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
@@ -209,12 +222,21 @@ class Page:
         for fd in (self._to_browser, self._from_browser):
             with contextlib.suppress(OSError):
                 os.close(fd)
+        self._log.close()
         shutil.rmtree(self.profile, ignore_errors=True)
+
+
+def start(executable: str, width: int, height: int) -> Page:
+    """A started Chromium, tried STARTS times: a start that never answers is the machine, not the page."""
+    for _ in range(STARTS - 1):
+        with contextlib.suppress(BrowserError):
+            return Page(executable, width, height)
+    return Page(executable, width, height)
 
 
 @contextlib.contextmanager
 def open_page(executable: str, width: int = 900, height: int = 900) -> Iterator[Page]:
-    page = Page(executable, width, height)
+    page = start(executable, width, height)
     try:
         yield page
     finally:
