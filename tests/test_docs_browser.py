@@ -251,7 +251,7 @@ FOLLOW = """(async (hashes) => {
   const reached = [];
   for (const hash of hashes) {
     await new Promise((done) => { window.addEventListener("hashchange", done, { once: true }); location.hash = hash; });
-    const shown = "main .card :is(ol.steps, .substeps, section > ul) > li:not(.conditional)";
+    const shown = "main .card.outcome :is(ol.steps, .substeps, section > ul) > li:not(.conditional)";
     const items = [...document.querySelectorAll(shown)].map((li) => [
       li.querySelector("span.text").textContent, li.classList.contains("warning"),
     ]);
@@ -275,10 +275,28 @@ def test_the_page_walks_as_the_engine_does_through_every_choice_of_the_built_in_
     assert reached == [[w.outcome.id, h, shown_items(catalog, w)] for w, h in zip(walks, hashes, strict=True)]
 
 
+def test_none_of_these_describe_it_opens_the_box_for_words_with_the_cursor_in_it(tmp_path: Path) -> None:
+    catalog = open_catalog()
+    generate(catalog, tmp_path, ["en"], ["html"])
+    page_url = (tmp_path / "en" / "troubleshooter.html").as_uri()
+
+    with open_page(chromium()) as page:
+        page.open(page_url + "#tree=triage&a=triage_problem.other&a=triage_other.not_sure")
+        page.click("main .choices button", catalog.node("triage_other_what").choice("describe").label.get("en"))  # type: ignore[union-attr]
+
+        assert page.evaluate("document.activeElement.id") == "query"
+        assert page.evaluate("document.querySelector('main .card').dataset.node") == "triage_describe"
+        assert page.evaluate(f"{TYPE_PAGES}('Apple Pay charged me twice')")[0] == "tx_charged_twice"
+        page.evaluate("history.back()")
+        page.wait_for("document.querySelector('main .card').dataset.node === 'triage_other_what'")
+
+
 def shown_items(catalog: Catalog, walk: Walk) -> list[list[Any]]:
     """What the engine's JSON says the outcome lists: steps (a conditional group's in its place), then each
-    section's items."""
+    section's items; nothing for a page shown as the box for typed words (`opens: describe`)."""
     assert walk.outcome is not None
+    if walk.outcome.opens == "describe":
+        return []
     outcome = outcome_data(catalog, walk.outcome, "zh-CN")
     steps = [inner for step in outcome["steps"] for inner in step.get("steps", [step])]
     items = steps + [item for section in outcome["sections"] for item in section["items"]]

@@ -52,6 +52,10 @@ def test_every_severity_has_a_style_a_name_in_each_language_and_a_place_in_the_s
         assert set(_MESSAGES[f"severity.{severity}"]) == set(model.LANGUAGES), severity
 
 
+def test_the_schema_offers_what_an_outcome_may_open_as_the_model_reads_it() -> None:
+    assert list(enums_of("opens")) == [list(model.OPENS)]
+
+
 def test_the_schema_asks_for_the_languages_of_the_model() -> None:
     texts = [d["required"] for d in SCHEMA["$defs"].values() if set(d.get("required", ())) & {"en", "zh-CN"}]
 

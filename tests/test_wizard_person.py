@@ -429,6 +429,29 @@ def test_a_short_word_that_made_nothing_match_is_not_given_as_the_reason() -> No
     assert "Customer information problems (matched “stolen”, “phone”)" in prompter.offered[1]  # not “on”
 
 
+def test_none_of_these_describe_it_opens_the_box_for_words_and_back_returns_to_that_menu() -> None:
+    # The page behind "None of these; I'd like to describe it in my own words" only said "go back to the first
+    # question and choose describe": the wizard opens that box in its place.
+    from wallet_doctor.sources import open_catalog
+
+    full = open_catalog([], builtin=True)
+    walk = Walk.start(full, "triage").answer("other").answer("not_sure")
+    menu = walk.question
+    assert menu is not None and full.node(menu.choice("describe").next).opens == "describe"  # type: ignore[union-attr]
+    describe = DOWN * menu.choice_ids.index("describe") + ENTER
+    # describe; type; "none of these: back to the menu" (the last); back (the menu's last but two).
+    keys = [describe, "Apple Pay charged me twice" + ENTER, UP + ENTER, UP * 3 + ENTER, CTRL_C]
+
+    code, screen, prompter = run_wizard(walk, keys)
+
+    assert code == 130
+    assert prompter.asked[1] == "Describe the problem or paste the error message:"
+    assert prompter.offered[1][0] == full.node("tx_charged_twice").title.get("en")  # type: ignore[union-attr]
+    assert prompter.asked[3] == full.trees["triage"].nodes["triage_problem"].text.get("en")  # type: ignore[union-attr]
+    assert prompter.asked[4] == menu.text.get("en")  # back: the menu that led to the box
+    assert full.node("triage_describe").title.get("en") not in screen  # type: ignore[union-attr]
+
+
 def test_describing_offers_only_the_trees_near_the_best_match() -> None:
     # "failed" starts a keyword of most trees: each of them was offered after the payments tree.
     from wallet_doctor.sources import open_catalog

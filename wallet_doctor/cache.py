@@ -52,7 +52,7 @@ NO_CACHE_ENV = "WALLET_DOCTOR_NO_CACHE"
 DEBUG_ENV = "WALLET_DOCTOR_DEBUG"
 KEEP = 8
 STALE_TEMPORARY_SECONDS = 3600  # a writer killed mid-write leaves its temporary file; drop it after an hour
-FORMAT = 4  # bump when the encoding below changes
+FORMAT = 5  # bump when the encoding below changes
 # Catalogs this module wrote: .marshal now, .json before format 2 (pruned like the others).
 _NAME = re.compile(r"catalog-[0-9a-f]{32}\.(?:marshal|json)")
 _TEMPORARY = re.compile(r"\.catalog-[0-9a-f]{32}\.(?:marshal|json)\.[0-9a-f]{16}\.tmp")
@@ -255,7 +255,7 @@ _SCHEMA_TEXT: dict[type, str] = {
     Choice: "id:v label:r next:v loc:r",
     Question: "id:v tree:v text:r help:r choices:R loc:r probe:v",
     Outcome: "id:v tree:v title:r severity:v summary:r steps:R prepare:R escalate:R related:v loc:r related_loc:r "
-    "contact:R later:R",
+    "contact:R later:R opens:v",
     Jump: "id:v tree:v target:v loc:r land:v",
     Tree: "id:v version:v title:r summary:r keywords:v start:v start_loc:r nodes:M loc:r digest:v broken:v",
     SharedBlock: "id:v items:R loc:r",

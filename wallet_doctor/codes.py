@@ -50,7 +50,7 @@ RULES: tuple[Rule, ...] = (
     Rule("WD207", "Unknown key", r"Unknown key '.*' in .*\."),
     Rule("WD208", "Invalid id", r"The [\w ]+ '.*' is not a valid id\."),
     Rule("WD209", "Unknown node kind", r"Unknown node kind '.*'\."),
-    Rule("WD210", "Unknown probe or severity", r"Unknown (probe|severity) '.*'\."),
+    Rule("WD210", "Value not allowed", r"Unknown (probe|severity|opens) '.*'(?: \(did you mean '.*'\?\))?\."),
     Rule("WD211", "Neither a tree nor shared steps", r"The file is neither a tree .*"),
     Rule("WD212", "Required key missing", r"(The \w+|A choice|A conditional group) has no '\w+'\."),
     Rule("WD213", "Translation missing", r"'.*' has no [A-Za-z-]+ text\."),

@@ -35,7 +35,7 @@ _NODE_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "check": (("kind", "probe", "text", "choices"), ("help",)),
     "outcome": (
         ("kind", "title", "severity", "summary", "steps"),
-        ("contact", "prepare", "escalate", "later", "related"),
+        ("contact", "prepare", "escalate", "later", "related", "opens"),
     ),
     "jump": (("kind", "tree"), ("node",)),
 }

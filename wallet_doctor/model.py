@@ -76,6 +76,10 @@ Step = Item | Conditional
 # An outcome's sections, shown once after its steps, in this order: how to contact support safely, what to
 # have ready, what to do if that does not work (escalation and complaints), and prevention for later.
 SECTIONS: tuple[str, ...] = ("contact", "prepare", "escalate", "later")
+# What a front end that can do it opens in place of an outcome's page (`opens:`): "describe", the box for the
+# person's own words (the wizard's prompt, the help centre's search). The page stays for the others (`run`,
+# JSON, the printed docs), so it still says how to get there.
+OPENS: tuple[str, ...] = ("describe",)
 MAX_STEPS = 8
 
 
@@ -133,6 +137,7 @@ class Outcome:
     related_loc: Location | None = None
     contact: tuple[Item, ...] = ()
     later: tuple[Item, ...] = ()
+    opens: str | None = None
 
     kind = "outcome"
 

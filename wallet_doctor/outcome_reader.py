@@ -6,7 +6,7 @@ loader.py reads the file and the tree's structure (its nodes, questions, choices
 
 from __future__ import annotations
 
-from wallet_doctor.model import LANGUAGES, SEVERITIES, Conditional, Item, Location, Outcome, Text
+from wallet_doctor.model import LANGUAGES, OPENS, SEVERITIES, Conditional, Item, Location, Outcome, Text
 from wallet_doctor.values import ValueReader
 from wallet_doctor.yaml_nodes import Mapping, Node, Scalar, Sequence, is_null
 
@@ -36,7 +36,8 @@ class OutcomeReader(ValueReader):
             related_loc = self.loc(related_node)
             values = self.sequence(related_node, "related", node_id) or []
             related = tuple(r for r in (self.ident(v, "related tree", node_id) for v in values) if r)
-        if None in (title, summary, severity, steps, *sections.values()):
+        opens = self.one_of(fields["opens"][1], OPENS, "opens", node_id) if "opens" in fields else None
+        if None in (title, summary, severity, steps, *sections.values()) or ("opens" in fields and opens is None):
             return None
         assert title and summary and severity and steps is not None and prepare is not None and escalate is not None
         return Outcome(
@@ -53,6 +54,7 @@ class OutcomeReader(ValueReader):
             related_loc,
             contact=sections["contact"] or (),
             later=sections["later"] or (),
+            opens=opens,
         )
 
     def steps(self, node: Node, node_id: str) -> tuple[Item | Conditional, ...] | None:

@@ -198,6 +198,7 @@ def _node(catalog: Catalog, node: Question | Outcome | Jump, lang: str) -> dict[
                 if catalog.expand(items)
             ],
             "related": [t for t in node.related if t in catalog.trees],
+            "opens": node.opens,
         }
     return {"kind": "jump", "id": node.id, "tree": node.tree, "target": node.target, "land": node.land}
 

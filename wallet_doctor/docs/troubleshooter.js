@@ -295,9 +295,12 @@
   // What was typed stays while the page is open (never in the address: a pasted message may be private).
   let lastQuery = "";
 
-  function renderPicker() {
+  // The list of trees with the box for typed words; `standsFor`, an outcome that only sends the person to that
+  // box (`opens: describe`), shows it in its place, the cursor in the box.
+  function renderPicker(standsFor) {
     suggested = new Map(); // back at the list: a page picked before no longer leads the answers
     const card = el("section", "card picker");
+    if (standsFor) card.dataset.node = standsFor;
     const heading = el("h2", null, ui.pick);
     const form = el("form", "search");
     form.setAttribute("role", "search");
@@ -343,7 +346,7 @@
     data.order.forEach((treeId) => list.appendChild(treeButton(treeId)));
     append(main, append(card, heading, form, el("h3", null, ui.search_all), list));
     show();
-    return heading;
+    return standsFor ? input : heading;
   }
 
   function renderQuestion(state, result, answers) {
@@ -458,12 +461,13 @@
       const answers = result.path.map((step) => [step.question.id, step.choice.id]);
       const hash = stateHash(state.tree, answers);
       if (location.hash.replace(/^#/, "") !== hash) history.replaceState(null, "", "#" + hash);
-      heading = result.current && result.current.kind === "outcome"
-        ? renderOutcome(state, result, answers)
-        : renderQuestion(state, result, answers);
+      const current = result.current;
+      if (current && current.kind === "outcome" && current.opens === "describe") heading = renderPicker(current.id);
+      else if (current && current.kind === "outcome") heading = renderOutcome(state, result, answers);
+      else heading = renderQuestion(state, result, answers);
     }
     document.querySelectorAll("a[data-lang-page]").forEach((a) => { a.href = a.dataset.langPage + location.hash; });
-    heading.tabIndex = -1;
+    if (heading.tagName !== "INPUT") heading.tabIndex = -1; // a heading takes the focus; the box already can
     if (rendered) {
       window.scrollTo(0, 0);
       heading.focus();

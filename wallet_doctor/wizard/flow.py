@@ -100,6 +100,8 @@ class Wizard(Diagnosis, CaseReport, Resuming):
             if self.offer_saved:
                 self.offer_to_continue()
             while True:
+                if self.walk.finished and self.opens_describe():
+                    continue
                 if self.walk.finished:
                     following = self.after_outcome()
                     if following is None:
@@ -268,6 +270,19 @@ class Wizard(Diagnosis, CaseReport, Resuming):
     def at_triage_start(self) -> bool:
         """Whether the walk stands at triage's first question (where describing the problem is offered)."""
         return self.walk.tree == TRIAGE and not self.walk.answers
+
+    def opens_describe(self) -> bool:
+        """At a page that only sends the person to the box for their own words (`opens: describe`), that box
+        instead, from triage's first question as the menu's own "describe it" would; going back from there
+        returns to the question that led to the page. False (the page is shown) anywhere else."""
+        outcome, catalog = self.walk.outcome, self.walk.catalog
+        if outcome is None or outcome.opens != "describe" or TRIAGE not in catalog.trees:
+            return False
+        self.history.append(self.walk.back())
+        self.walk = Walk.start(catalog, TRIAGE)
+        self._shown_tree = None
+        self.describe()
+        return True
 
     def describe(self) -> None:
         """Typed words or a pasted error message find the pages and trees that may fit. A page picked is
