@@ -56,6 +56,13 @@ def pages_for(catalog: Catalog, query: str) -> list[str]:
         ("交通联合 刷卡机 刷不了", "tx_reader_incompatible"),
         ("card removed from Apple Pay", "triage_card_gone"),
         ("小额免密", "triage_no_password"),
+        # heldout36 E8, heldout37 E7 and Z11 (c29d): a drained wallet, coins still locked by stacking, a QR code that
+        # won't scan.
+        ("all my tokens gone", "sc_compromised"),
+        ("wallet drained", "sc_compromised"),
+        ("STX stacking locked unstack", "sc_staked_locked"),
+        ("staked coins locked cannot send", "sc_staked_locked"),
+        ("旧钱包 转出 失败 扫二维码", "sc_qr_address"),
     ],
 )
 def test_a_writers_words_offer_the_page_that_fits(builtin: Catalog, query: str, page: str) -> None:
