@@ -75,7 +75,8 @@ class Page:
             os.dup2(child_read, 3)
             os.dup2(child_write, 4)
 
-        self._log = open(Path(self.profile) / "chromium.log", "wb")  # noqa: SIM115 (closed in close())
+        self._log_path = Path(self.profile) / "chromium.log"  # Chromium's stderr, quoted in errors
+        self._log = self._log_path.open("wb")  # closed in close()
         self.process = subprocess.Popen(
             [executable, *FLAGS, f"--user-data-dir={self.profile}", f"--window-size={width},{height}", "about:blank"],
             stdin=subprocess.DEVNULL,
@@ -139,7 +140,7 @@ class Page:
     def _log_tail(self) -> str:
         """The last lines Chromium wrote to stderr, for the error message."""
         with contextlib.suppress(OSError):
-            lines = (Path(self.profile) / "chromium.log").read_text(errors="replace").splitlines()[-8:]
+            lines = self._log_path.read_text(errors="replace").splitlines()[-8:]
             if lines:
                 return " Chromium said:\n" + "\n".join(lines)
         return ""
