@@ -393,6 +393,33 @@ def test_typed_chinese_gets_chinese_suggestions(catalog: Catalog) -> None:
     assert prompter.offered[1] == ["应用问题", "网络问题", "网络还是账户（匹配：“加载失败”）", "都不是，回到菜单"]
 
 
+def test_back_at_the_menu_from_the_suggestions_enter_describes_again(catalog: Catalog) -> None:
+    # describe; type; "none of these: back to the menu" (the last); Enter alone: the cursor is on "describe".
+    keys = [DOWN * 3 + ENTER, "offline" + ENTER, UP + ENTER, ENTER, CTRL_C]
+
+    _, _, prompter = run_wizard(Walk.start(catalog, "triage"), keys)
+
+    assert prompter.asked[1:4] == [
+        "Describe the problem or paste the error message:",
+        "Which of these is closest?",
+        "What is the problem?",
+    ]
+    assert prompter.asked[4] == "Describe the problem or paste the error message:"
+
+
+def test_words_that_find_nothing_leave_the_cursor_on_describe_to_try_others(catalog: Catalog) -> None:
+    keys = [DOWN * 3 + ENTER, "zzzz" + ENTER, ENTER, CTRL_C]
+
+    _, screen, prompter = run_wizard(Walk.start(catalog, "triage"), keys)
+
+    assert "Nothing matched" in screen
+    assert prompter.asked[1:] == [
+        "Describe the problem or paste the error message:",
+        "What is the problem?",
+        "Describe the problem or paste the error message:",
+    ]
+
+
 def test_each_question_says_where_the_walk_stands(catalog: Catalog, instructions: list[str]) -> None:
     # network: they work (the longest way: the notice, then login's question); Ctrl-C at the notice.
     run_wizard(Walk.start(catalog, "network"), [ENTER, CTRL_C])
@@ -439,8 +466,9 @@ def test_none_of_these_describe_it_opens_the_box_for_words_and_back_returns_to_t
     menu = walk.question
     assert menu is not None and full.node(menu.choice("describe").next).opens == "describe"  # type: ignore[union-attr]
     describe = DOWN * menu.choice_ids.index("describe") + ENTER
-    # describe; type; "none of these: back to the menu" (the last); back (the menu's last but two).
-    keys = [describe, "Apple Pay charged me twice" + ENTER, UP + ENTER, UP * 3 + ENTER, CTRL_C]
+    # describe; type; "none of these: back to the menu" (the last); back (below "describe", where the cursor
+    # stands, and the first question's help).
+    keys = [describe, "Apple Pay charged me twice" + ENTER, UP + ENTER, DOWN * 2 + ENTER, CTRL_C]
 
     code, screen, prompter = run_wizard(walk, keys)
 

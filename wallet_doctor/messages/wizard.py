@@ -62,8 +62,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "describe.pick": {"zh-CN": "最接近的是哪一个？", "en": "Which of these is closest?"},
     "describe.none": {
-        "zh-CN": "没有找到匹配的问题，请从菜单中选择。",
-        "en": "Nothing matched those words; please pick from the menu.",
+        "zh-CN": "没有找到匹配的问题：换个说法再试，或从菜单中选择。",
+        "en": "Nothing matched those words: try other words, or pick from the menu.",
     },
     "describe.why": {"zh-CN": "{title}（匹配：{words}）", "en": "{title} (matched {words})"},
     "describe.quote": {"zh-CN": "“{word}”", "en": "“{word}”"},

@@ -297,6 +297,7 @@ class Wizard(Diagnosis, CaseReport, Resuming):
         pages = find_pages(catalog, words, matches)
         if not matches and not pages:
             self.console.print(msg("describe.none", self.lang))
+            self.undone = ("describe", "")  # the cursor on "describe it" again, to try other words
             return
         self.description = words
         # The suggestions in the language typed (English words under a Chinese interface get English titles);
@@ -311,7 +312,9 @@ class Wizard(Diagnosis, CaseReport, Resuming):
         ]
         choices.append((msg("describe.menu", typed), ("menu", "")))
         action, value = self.prompter.select(msg("describe.pick", typed), choices, msg("menu.instruction", typed))
-        if action == "tree":
+        if action == "menu":
+            self.undone = ("describe", "")  # back at the menu, the cursor where the person left it
+        elif action == "tree":
             self.history.append(self.walk)
             self.walk = Walk.start(catalog, value)
             self._shown_tree = None
