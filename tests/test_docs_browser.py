@@ -289,6 +289,12 @@ def test_none_of_these_describe_it_opens_the_box_for_words_with_the_cursor_in_it
         assert page.evaluate(f"{TYPE_PAGES}('Apple Pay charged me twice')")[0] == "tx_charged_twice"
         page.evaluate("history.back()")
         page.wait_for("document.querySelector('main .card').dataset.node === 'triage_other_what'")
+        # The page's own Back button does the same.
+        page.evaluate("history.forward()")
+        page.wait_for("document.querySelector('main .card').dataset.node === 'triage_describe'")
+        page.click("main .controls .back")
+
+        assert page.evaluate("document.querySelector('main .card').dataset.node") == "triage_other_what"
 
 
 def shown_items(catalog: Catalog, walk: Walk) -> list[list[Any]]:

@@ -296,8 +296,9 @@
   let lastQuery = "";
 
   // The list of trees with the box for typed words; `standsFor`, an outcome that only sends the person to that
-  // box (`opens: describe`), shows it in its place, the cursor in the box.
-  function renderPicker(standsFor) {
+  // box (`opens: describe`), shows it in its place, the cursor in the box, with the walk's own controls (Back
+  // returns to the question that led there).
+  function renderPicker(standsFor, state, answers) {
     suggested = new Map(); // back at the list: a page picked before no longer leads the answers
     const card = el("section", "card picker");
     if (standsFor) card.dataset.node = standsFor;
@@ -344,6 +345,8 @@
     append(form, label, input, status, pagesHeading, pagesFound, treesHeading, results);
     const list = el("ul", "trees all");
     data.order.forEach((treeId) => list.appendChild(treeButton(treeId)));
+    // Above the card, where Back is in reach without scrolling past every tree.
+    if (standsFor) main.appendChild(controls(state, answers, []));
     append(main, append(card, heading, form, el("h3", null, ui.search_all), list));
     show();
     return standsFor ? input : heading;
@@ -462,7 +465,9 @@
       const hash = stateHash(state.tree, answers);
       if (location.hash.replace(/^#/, "") !== hash) history.replaceState(null, "", "#" + hash);
       const current = result.current;
-      if (current && current.kind === "outcome" && current.opens === "describe") heading = renderPicker(current.id);
+      if (current && current.kind === "outcome" && current.opens === "describe") {
+        heading = renderPicker(current.id, state, answers);
+      }
       else if (current && current.kind === "outcome") heading = renderOutcome(state, result, answers);
       else heading = renderQuestion(state, result, answers);
     }
