@@ -63,10 +63,30 @@ def pages_for(catalog: Catalog, query: str) -> list[str]:
         ("STX stacking locked unstack", "sc_staked_locked"),
         ("staked coins locked cannot send", "sc_staked_locked"),
         ("旧钱包 转出 失败 扫二维码", "sc_qr_address"),
+        # heldout43 Z3, Z5, E2, E3 (c33a): money from a stranger, a PayPal refund with no reply, a parcel-postage
+        # text, a look-alike exchange that "a third party keeps locking".
+        ("突然收到 不认识的人 转账", "triage_unknown_received"),
+        ("陌生人 转钱给我", "triage_unknown_received"),
+        ("不明 入账", "triage_unknown_received"),
+        ("别人转错钱给我", "triage_unknown_received"),
+        ("stranger sent me money", "triage_unknown_received"),
+        ("paypal 申请退款 无人回复", "triage_complain"),
+        ("text from Post Office underpaid postage entered my debit card details", "fraud_secret_shared"),
+        ("trading account withdraw fails third party locking", "fraud_invest_scam"),
     ],
 )
 def test_a_writers_words_offer_the_page_that_fits(builtin: Catalog, query: str, page: str) -> None:
     assert page in pages_for(builtin, query)
+
+
+def test_a_phishing_e_mail_about_a_suspended_account_offers_the_scam_page_before_the_dormant_one(
+    builtin: Catalog,
+) -> None:
+    # heldout43 E14 (c33a): "account suspended" e-mails from a fake PayPal ranked the re-activation page first.
+    found = pages_for(builtin, "emails from PayPal account suspended verify your account scam")
+
+    assert "fraud_scam_stop" in found
+    assert "block_dormant" not in found[: found.index("fraud_scam_stop")]
 
 
 def test_a_hacked_and_drained_account_is_offered_the_takeover_pages_before_the_crypto_one(builtin: Catalog) -> None:
