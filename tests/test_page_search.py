@@ -73,6 +73,17 @@ def pages_for(catalog: Catalog, query: str) -> list[str]:
         ("paypal 申请退款 无人回复", "triage_complain"),
         ("text from Post Office underpaid postage entered my debit card details", "fraud_secret_shared"),
         ("trading account withdraw fails third party locking", "fraud_invest_scam"),
+        # heldout43 E5, E6, E11, E12 (c33b): a jailbreak update, a wallet broken by every system update, a selfie video
+        # rejected as out of focus, a Binance withdrawal still "processing".
+        ("jailbreak update wallet black screen Apple Pay", "dev_jailbreak_ios"),
+        ("越狱后 Apple Pay 用不了", "dev_jailbreak_ios"),
+        ("wallet stuck on splash screen after every system update", "upd_sc_after_system_update"),
+        ("video identity check keeps failing", "open_verify_failed"),
+        ("selfie video rejected out of focus", "open_verify_failed"),
+        ("视频认证一直不通过", "login_verify_failed"),
+        ("withdrawal from Binance still says processing", "wd_exchange_review"),
+        ("Binance withdrawal processing", "wd_exchange_review"),
+        ("币安提币一直处理中", "wd_exchange_review"),
     ],
 )
 def test_a_writers_words_offer_the_page_that_fits(builtin: Catalog, query: str, page: str) -> None:
