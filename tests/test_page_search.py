@@ -84,6 +84,17 @@ def pages_for(catalog: Catalog, query: str) -> list[str]:
         ("withdrawal from Binance still says processing", "wd_exchange_review"),
         ("Binance withdrawal processing", "wd_exchange_review"),
         ("币安提币一直处理中", "wd_exchange_review"),
+        # heldout44 Z4, E4, E8, E11, E12 (c33c): a seller's dispute, a browser the site turns away, a closure over a
+        # promotion, a phone-wallet card number that changes with the device.
+        ("PayPal 买家投诉 争议 账号被禁用 卖家", "block_buyer_dispute"),
+        ("PayPal dispute seller account limited", "block_buyer_dispute"),
+        ("trouble verifying you", "net_browser_check"),
+        ("security check spinner", "net_browser_check"),
+        ("works in Chrome but not Firefox", "net_browser_check"),
+        ("unable to log into paypal after browser update", "net_browser_check"),
+        ("account closed balance", "block_terms_violation"),
+        ("account closed gift claimed many times credit", "block_terms_violation"),
+        ("Apple Pay subscription declined after upgrade", "triage_card_gone"),
     ],
 )
 def test_a_writers_words_offer_the_page_that_fits(builtin: Catalog, query: str, page: str) -> None:

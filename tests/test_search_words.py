@@ -439,6 +439,11 @@ import pytest
         ("Apple Pay 不能用了", ["device"], "transaction"),
         ("TrollNFC Apple Pay 无法使用", ["device"], "transaction"),
         ("交通联合卡 刷卡机 刷不了", ["transaction"], None),
+        # heldout44 Z4, E4, E11 (c33c): a seller disabled after a buyer's complaint, a browser the site turns away, a
+        # wallet closed over a gift claimed many times.
+        ("PayPal 买家投诉 争议 账号被禁用 卖家", ["blocked_account"], None),
+        ("we are having trouble verifying you only this browser", ["network"], "login"),
+        ("they close my account same gift many times credit", ["blocked_account"], None),
     ],
 )
 def test_search_ranks_and_offers_the_fitting_trees_for_a_writers_words(
