@@ -95,6 +95,26 @@ def pages_for(catalog: Catalog, query: str) -> list[str]:
         ("account closed balance", "block_terms_violation"),
         ("account closed gift claimed many times credit", "block_terms_violation"),
         ("Apple Pay subscription declined after upgrade", "triage_card_gone"),
+        # heldout45 E6, E7, E8, Z5 and heldout46 E5, E7, E8, E11 (c34h): an advance-fee e-mail, chains named by the
+        # writer (Ink, Smart Chain, BEP20), a token's contract address, a reinstall that shows 0, a refused
+        # connection, SMS codes refused, a solo-mining reward.
+        ("pay 68$ fee for the exchange from bitcoin to dollar to get a transfer", "fraud_overpayment"),
+        ("emails say I have to pay a fee to receive a transfer", "fraud_overpayment"),
+        ("paid exchange fee to receive money nothing happened", "fraud_paid"),
+        ("sent ETH from MetaMask to Trust wallet never arrived", "sc_tx_confirmed"),
+        ("ETH never made it to my trust account explorer inkonchain", "sc_wrong_network_own"),
+        ("sent ETH on Ink instead of Ethereum", "sc_wrong_network_own"),
+        ("sent on Arbitrum wallet doesn't show", "sc_wrong_network_own"),
+        ("mistakenly sent Smart Chain BNB at Trust to Ethereum ETH at Coinbase", "sc_wrong_network_platform"),
+        ("sent BSC BNB to Coinbase Ethereum address", "sc_wrong_network_platform"),
+        ("USDT sent to token contract address", "sc_wrong_address"),
+        ("copied the token ID instead of wallet address USDT sent to incorrect smart contract", "sc_wrong_address"),
+        ("reinstalled Trust Wallet recovered shows 0 balance", "sc_check_old_address"),
+        ("connection refused server address", "sc_node_unreachable"),
+        ("got 2 different 2FA SMS and none of them working", "login_code_expired"),
+        ("SOLO 爆块 奖励 没到账", "sc_reward_missing"),
+        ("mining pool payout not received", "sc_reward_missing"),
+        ("Chia farming reward not in wallet", "sc_reward_missing"),
     ],
 )
 def test_a_writers_words_offer_the_page_that_fits(builtin: Catalog, query: str, page: str) -> None:
