@@ -3,10 +3,12 @@ triage itself (a lost phone, identity misuse, complaints) too, which no tree's k
 
 from __future__ import annotations
 
+import heapq
+
 import pytest
 
 from wallet_doctor.engine import drive
-from wallet_doctor.model import TRIAGE, Catalog, Outcome
+from wallet_doctor.model import TRIAGE, Catalog, Jump, Outcome, Question
 from wallet_doctor.page_search import find_pages, pages, ways_in
 from wallet_doctor.search import search
 from wallet_doctor.sources import open_catalog
@@ -153,6 +155,38 @@ def test_every_outcome_has_a_shortest_way_in_that_replays_to_it(builtin: Catalog
     assert set(from_triage) == outcomes  # every page can be walked to from the first question
     for outcome_id, way in from_triage.items():
         assert drive(builtin, TRIAGE, dict(way)).outcome.id == outcome_id  # type: ignore[union-attr]
+
+
+def fewest_answers(catalog: Catalog, tree_id: str) -> dict[str, int]:
+    """The fewest answers from a tree's start to each node, by Dijkstra's algorithm: an answer costs one, a
+    jump nothing."""
+    start = catalog.trees[tree_id].start
+    fewest, pending = {start: 0}, [(0, start)]
+    while pending:
+        taken, node_id = heapq.heappop(pending)
+        if taken > fewest[node_id]:
+            continue
+        node = catalog.node(node_id)
+        following: list[tuple[str, int]] = []
+        if isinstance(node, Jump):
+            following = [(node.landing(catalog.trees[node.target]), taken)]
+        elif isinstance(node, Question):
+            following = [(choice.next, taken + 1) for choice in node.choices]
+        for next_id, cost in following:
+            if cost < fewest.get(next_id, cost + 1):
+                fewest[next_id] = cost
+                heapq.heappush(pending, (cost, next_id))
+    return fewest
+
+
+def test_every_way_in_takes_the_fewest_answers_a_jump_costing_none(builtin: Catalog) -> None:
+    # A breadth-first search that queued a jump's landing behind the next answers' nodes gave 15 pages a way
+    # from triage one answer longer than they have.
+    for tree_id in builtin.trees:
+        fewest = fewest_answers(builtin, tree_id)
+        longer = {o: len(way) for o, way in ways_in(builtin, tree_id).items() if len(way) != fewest[o]}
+
+        assert longer == {}, tree_id
 
 
 def test_the_way_in_takes_the_fewest_answers_and_follows_jumps(catalog: Catalog) -> None:
