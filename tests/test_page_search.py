@@ -117,6 +117,16 @@ def pages_for(catalog: Catalog, query: str) -> list[str]:
         ("SOLO 爆块 奖励 没到账", "sc_reward_missing"),
         ("mining pool payout not received", "sc_reward_missing"),
         ("Chia farming reward not in wallet", "sc_reward_missing"),
+        # heldout47 E15, E13, E18 and heldout48 Z4, E5 (c35j): coins stolen from Electrum, a cash-out the bank didn't
+        # accept, an Apple Cash seller who vanished, a BTC transfer pending for weeks, "network error" with no history.
+        ("All BTC coins were stolen from my Electrum wallet", "sc_compromised"),
+        ("my bank didnt accept the transfers i dont have my coins back TransFi", "sc_cashout_stuck"),
+        ("sent money Apple Cash, seller disappeared", "fraud_deposit_vanished"),
+        ("Apple Cash seller vanished", "fraud_deposit_vanished"),
+        ("订单pending多久会自动取消", "sc_tx_unconfirmed"),
+        ("BTC 一直未确认", "sc_tx_unconfirmed"),
+        ("UniSat 比特币 交易 pending", "sc_tx_unconfirmed"),
+        ("network error wallets not loading transaction history", "sc_node_unreachable"),
     ],
 )
 def test_a_writers_words_offer_the_page_that_fits(builtin: Catalog, query: str, page: str) -> None:
