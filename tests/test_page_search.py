@@ -127,6 +127,21 @@ def pages_for(catalog: Catalog, query: str) -> list[str]:
         ("BTC 一直未确认", "sc_tx_unconfirmed"),
         ("UniSat 比特币 交易 pending", "sc_tx_unconfirmed"),
         ("network error wallets not loading transaction history", "sc_node_unreachable"),
+        # heldout47 Z1, E3, E4, E5 and heldout48 E4 (c35l): a framework the bank app names (太极), a permanent
+        # restriction, a genuine cheque (not the fake-cheque page alone), money a scammed relative sent in, a wallet
+        # that crashes since a custom-system build.
+        ("太极", "dev_modified"),
+        ("工商银行APP打开提示检测到太极包名然后自动关闭", "dev_modified"),
+        ("Apple Cash permanently restricted", "block_permanent_limit"),
+        ("froze my accounts over a genuine cheque", "block_large_payment_review"),
+        (
+            "Santander froze all my accounts over a genuine cheque from HMRC tax rebate, left me with no money",
+            "block_large_payment_review",
+        ),
+        ("unexpected money deposited family member safe account frozen", "block_received_innocent"),
+        ("relative scammed sent money to my account safe account", "block_received_innocent"),
+        ("家人被骗 钱转到我的账户 安全账户 冻结", "block_received_innocent"),
+        ("GrapheneOS update Google Wallet keeps crashing on startup", "upd_custom_os_regression"),
     ],
 )
 def test_a_writers_words_offer_the_page_that_fits(builtin: Catalog, query: str, page: str) -> None:
