@@ -51,6 +51,17 @@ def test_a_not_sure_answer_comes_last_in_its_menu(builtin: Catalog) -> None:
     assert misplaced == []
 
 
+def test_no_tree_lists_a_search_word_twice(builtin: Catalog) -> None:
+    # Helpers each add words at the end of a tree's list; merged, 24 words stood there twice (杀猪盘, fake-ip...).
+    twice = {
+        f"{tree.id} {lang}": sorted({w for w in words if [x.casefold() for x in words].count(w.casefold()) > 1})
+        for tree in builtin.trees.values()
+        for lang, words in tree.keywords
+    }
+
+    assert {where: words for where, words in twice.items() if words} == {}
+
+
 def test_every_diagnosis_is_a_few_questions_from_triage(builtin: Catalog) -> None:
     shortest: dict[str, int] = {}
     for walk in all_paths(builtin, "triage"):
