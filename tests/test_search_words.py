@@ -449,6 +449,8 @@ import pytest
         ("other party escalate because the name doesn't match", ["payments"], None),
         ("Google Play refund refused developer won't refund", ["payments"], None),
         ("play 退款 不符合退款政策 发邮件也没收到回复", ["payments"], None),
+        # heldout47 E9 (c35i): the lost-authenticator answer names a phone changed for a new one.
+        ("After I changed my old phone, I need to restore my old authenticator app data", ["login"], None),
     ],
 )
 def test_search_ranks_and_offers_the_fitting_trees_for_a_writers_words(
