@@ -444,6 +444,13 @@ import pytest
         ("PayPal 买家投诉 争议 账号被禁用 卖家", ["blocked_account"], None),
         ("we are having trouble verifying you only this browser", ["network"], "login"),
         ("they close my account same gift many times credit", ["blocked_account"], None),
+        # heldout47 E17, heldout48 Z5, E15 (c35i): a payee-name check seen by the payee, a refused app-store refund.
+        ("verification of payee close match", ["payments"], None),
+        ("other party escalate because the name doesn't match", ["payments"], None),
+        ("Google Play refund refused developer won't refund", ["payments"], None),
+        ("play 退款 不符合退款政策 发邮件也没收到回复", ["payments"], None),
+        # heldout47 E9 (c35i): the lost-authenticator answer names a phone changed for a new one.
+        ("After I changed my old phone, I need to restore my old authenticator app data", ["login"], None),
     ],
 )
 def test_search_ranks_and_offers_the_fitting_trees_for_a_writers_words(
