@@ -467,9 +467,11 @@
       const current = result.current;
       if (current && current.kind === "outcome" && current.opens === "describe") {
         heading = renderPicker(current.id, state, answers);
+      } else if (current && current.kind === "outcome") {
+        heading = renderOutcome(state, result, answers);
+      } else {
+        heading = renderQuestion(state, result, answers);
       }
-      else if (current && current.kind === "outcome") heading = renderOutcome(state, result, answers);
-      else heading = renderQuestion(state, result, answers);
     }
     document.querySelectorAll("a[data-lang-page]").forEach((a) => { a.href = a.dataset.langPage + location.hash; });
     if (heading.tagName !== "INPUT") heading.tabIndex = -1; // a heading takes the focus; the box already can
