@@ -84,8 +84,8 @@ def ways_in(catalog: Catalog, tree_id: str) -> dict[str, Way]:
         elif isinstance(node, Question):
             following += [(choice.next, (*way, (node.id, choice.id))) for choice in node.choices]
         for next_id, next_way in following:
-            known = ways.get(next_id)
-            if next_id in done or (known is not None and len(known) <= len(next_way)):
+            known = ways.get(next_id)  # a finished node's way is already the fewest: never replaced
+            if known is not None and len(known) <= len(next_way):
                 continue
             ways[next_id] = next_way
             if next_way is way:  # a jump: no answer taken
